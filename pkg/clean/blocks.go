@@ -1,0 +1,325 @@
+package clean
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/findings/findings/pkg/report"
+)
+
+// Kind is what a block is.
+type Kind uint8
+
+// Block kinds.
+const (
+	Paragraph Kind = iota
+	Heading
+	Bullet
+	// Row is a table row: a label and its cell, e.g. "Overall effectiveness Good".
+	Row
+)
+
+func (k Kind) String() string {
+	return [...]string{"paragraph", "heading", "bullet", "row"}[k]
+}
+
+// Block is a heading, paragraph, bullet item or table row with its lines
+// joined, and the map back to the document it came from.
+type Block struct {
+	Kind Kind
+	// Text is the block's lines joined by single spaces, without bullet
+	// glyphs or paragraph numbers.
+	Text string
+	// Section is the text of the nearest heading above the block.
+	Section string
+	// Chrome marks text that is not part of the report: web-page chrome or
+	// the inspectorate's furniture (addresses, licence text).
+	Chrome bool
+	// Page is the page the block starts on (0-based).
+	Page int
+
+	pieces []piece
+}
+
+// piece maps a run of Text back to the document: Text[at:at+n] equals
+// doc[src:src+n]. cut is true when something that is not part of the block
+// (page furniture) stands in the document between this piece and the last.
+type piece struct {
+	at, src, n int
+	cut        bool
+}
+
+// Start is the block's offset in the document.
+func (b *Block) Start() int { return b.pieces[0].src }
+
+// End is the offset just past the block in the document.
+func (b *Block) End() int { p := b.pieces[len(b.pieces)-1]; return p.src + p.n }
+
+// Stretch is a part of a block's text that lies unbroken in the document.
+type Stretch struct {
+	// From and To delimit the stretch in Block.Text.
+	From, To int
+	// Span is where it lies in the document.
+	report.Span
+}
+
+// Stretches maps the range [i, j) of Text to the document, one stretch per
+// run that page furniture does not interrupt.
+func (b *Block) Stretches(i, j int) []Stretch {
+	var out []Stretch
+	k := sort.Search(len(b.pieces), func(k int) bool { return b.pieces[k].at+b.pieces[k].n > i })
+	for ; k < len(b.pieces) && b.pieces[k].at < j; k++ {
+		p := b.pieces[k]
+		a, z := max(i, p.at), min(j, p.at+p.n)
+		if a >= z {
+			continue
+		}
+		s := Stretch{From: a, To: z, Span: report.Span{Start: p.src + a - p.at, End: p.src + z - p.at}}
+		if n := len(out); n > 0 && !p.cut {
+			out[n-1].To, out[n-1].End = s.To, s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// builder accumulates one block.
+type builder struct {
+	kind   Kind
+	text   strings.Builder
+	pieces []piece
+	page   int
+	last   string // the last line added
+	lines  int
+}
+
+func (b *builder) add(s string, src int, cut bool) {
+	if b.text.Len() > 0 {
+		b.text.WriteByte(' ')
+	}
+	b.pieces = append(b.pieces, piece{at: b.text.Len(), src: src, n: len(s), cut: cut && len(b.pieces) > 0})
+	b.text.WriteString(s)
+	b.last = s
+	b.lines++
+}
+
+var (
+	// "Inspection dates: ...", "Lead inspector: ...": a label line starts a block.
+	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
+	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?$`)
+	footnoteRE  = regexp.MustCompile(`(\D)\d{1,2}$`)
+)
+
+// Blocks cuts a document's text into blocks: page furniture dropped,
+// wrapped lines joined, bullets and headings recognised, table rows paired.
+func Blocks(text string) []Block {
+	lines := splitLines(text)
+	markFurniture(lines)
+	width := lineWidth(lines)
+
+	var blocks []Block
+	var cur *builder
+	flush := func() {
+		if cur != nil && cur.lines > 0 {
+			blocks = append(blocks, Block{Kind: cur.kind, Text: cur.text.String(), Page: cur.page, pieces: cur.pieces})
+		}
+		cur = nil
+	}
+	start := func(k Kind, s string, src, page int) {
+		flush()
+		cur = &builder{kind: k, page: page}
+		cur.add(s, src, false)
+	}
+
+	blank, gap, bullet := false, false, false
+	lastPage := 0
+	for i := range lines {
+		l := lines[i]
+		if l.furniture {
+			gap = true
+			continue
+		}
+		if l.blank {
+			blank = true
+			continue
+		}
+		pageBreak := l.page != lastPage
+		lastPage = l.page
+		t, src := l.text, l.start
+		sep := blank || gap || pageBreak
+		cut := gap
+		blank, gap = false, false
+
+		if n, only := paraNumberLen(t); only {
+			flush()
+			continue
+		} else if n > 0 {
+			start(Paragraph, t[n:], src+n, l.page)
+			continue
+		}
+		if n := bulletLen(t); n > 0 {
+			if n == len(t) {
+				flush()
+				bullet = true
+				continue
+			}
+			start(Bullet, t[n:], src+n, l.page)
+			bullet = false
+			continue
+		}
+		if bullet {
+			start(Bullet, t, src, l.page)
+			bullet = false
+			continue
+		}
+		if cur != nil {
+			if sep && continues(cur, t) {
+				cur.add(t, src, cut)
+				continue
+			}
+			if !sep && cur.kind != Heading && !startsNewBlock(t) &&
+				!(endsSentence(cur.last) && isHeadingLine(t, width, next(lines, i))) {
+				cur.add(t, src, cut)
+				continue
+			}
+		}
+		if isHeadingLine(t, width, next(lines, i)) {
+			start(Heading, t, src, l.page)
+			flush()
+			continue
+		}
+		start(Paragraph, t, src, l.page)
+	}
+	flush()
+
+	blocks = pairRows(blocks)
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Kind == Paragraph && looksLikeHeading(b.Text) {
+			b.Kind = Heading
+		}
+	}
+	section := ""
+	for i := range blocks {
+		if blocks[i].Kind == Heading {
+			section = SectionName(blocks[i].Text)
+		}
+		blocks[i].Section = section
+	}
+	markChrome(blocks)
+	return blocks
+}
+
+// continues reports whether line t carries on block cur across a blank
+// line, a page break or page furniture: a sentence left open and a line that
+// starts in lower case.
+func continues(cur *builder, t string) bool {
+	if cur.kind == Heading || cur.kind == Row {
+		return false
+	}
+	if endsSentence(cur.last) {
+		return false
+	}
+	return startsLower(t) || endsWithJoiner(cur.last)
+}
+
+// endsWithJoiner reports whether s ends with a word or mark that cannot end
+// a sentence ("and", "of", a comma).
+func endsWithJoiner(s string) bool {
+	if strings.HasSuffix(s, ",") || strings.HasSuffix(s, "-") {
+		return true
+	}
+	i := strings.LastIndexByte(s, ' ')
+	w := strings.ToLower(s[i+1:])
+	return slices.Contains(joiners, w)
+}
+
+var joiners = []string{"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "from", "at", "as", "that", "which", "who", "is", "are", "was", "were", "be", "been", "their", "its", "this", "these", "but", "than", "into", "not", "has", "have", "had"}
+
+// startsNewBlock reports whether a line opens a block of its own even with
+// no blank line before it: "Label: value" lines.
+func startsNewBlock(t string) bool {
+	return labelLineRE.MatchString(t)
+}
+
+// isHeadingLine reports whether line t, inside running text, is a heading:
+// short, without closing punctuation, and followed by a line that starts a
+// sentence.
+func isHeadingLine(t string, width int, nextLine string) bool {
+	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
+		return false
+	}
+	if len(t) > width*7/10 || words(t) > 14 || startsLower(t) {
+		return false
+	}
+	return nextLine == "" || startsUpper(nextLine) || bulletLen(nextLine) > 0
+}
+
+// next is the text of the next line that is neither blank nor furniture.
+func next(lines []line, i int) string {
+	for j := i + 1; j < len(lines); j++ {
+		if !lines[j].blank && !lines[j].furniture {
+			return lines[j].text
+		}
+	}
+	return ""
+}
+
+// lineWidth is the length of a full line of wrapped text in this document:
+// the 90th percentile of line lengths.
+func lineWidth(lines []line) int {
+	var ls []int
+	for _, l := range lines {
+		if !l.blank && !l.furniture {
+			ls = append(ls, len(l.text))
+		}
+	}
+	if len(ls) == 0 {
+		return 80
+	}
+	slices.Sort(ls)
+	return max(40, ls[len(ls)*9/10])
+}
+
+// looksLikeHeading reports whether a paragraph block is a heading: a short
+// text with no sentence-final punctuation, or a short question.
+func looksLikeHeading(s string) bool {
+	n := words(s)
+	if strings.HasSuffix(s, "?") {
+		return n <= 12
+	}
+	return n <= 16 && !endsSentence(s) && !strings.HasSuffix(s, ",")
+}
+
+// pairRows joins a label block and the grade cell that follows it into one
+// Row block, as a reader reads a judgement table.
+func pairRows(blocks []Block) []Block {
+	out := blocks[:0]
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		if i+1 < len(blocks) && b.Kind != Bullet && words(b.Text) <= 20 && !endsSentence(b.Text) &&
+			gradeCellRE.MatchString(blocks[i+1].Text) && !gradeCellRE.MatchString(b.Text) {
+			g := blocks[i+1]
+			b.Kind = Row
+			for _, p := range g.pieces {
+				p.at += len(b.Text) + 1
+				b.pieces = append(b.pieces, p)
+			}
+			b.Text += " " + g.Text
+			i++
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// SectionName is a heading's text as a section name: footnote digits and a
+// trailing question mark dropped.
+func SectionName(h string) string {
+	h = strings.TrimSpace(h)
+	h = footnoteRE.ReplaceAllString(h, "$1")
+	return strings.TrimRight(h, "?: ")
+}

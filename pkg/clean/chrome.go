@@ -1,0 +1,117 @@
+package clean
+
+import (
+	_ "embed"
+	"regexp"
+	"strings"
+)
+
+//go:embed data/chrome.txt
+var chromeData string
+
+var (
+	chromeRE = phraseRE(chromeData)
+	// contact and licence furniture: web and e-mail addresses, phone
+	// numbers, postcodes, copyright and licence lines
+	contactRE = regexp.MustCompile(`(?i)\bhttps?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+|` +
+		`\b(?:tel|telephone|phone|textphone|t|fax|e|w)\s*:?\s*0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|\b0\d{3}\s?\d{3}\s?\d{4}\b|` +
+		`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|©|\bcrown copyright\b|\bopen government licen[cs]e\b`)
+	hashtagRE   = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
+	truncatedRE = regexp.MustCompile(`(?:\[(?:\.\.\.|…)\]|…|\.\.\.)["”’]?$`)
+	sentenceRE  = regexp.MustCompile(`[.!?]["”’]?\s+`)
+)
+
+// phraseRE compiles a phrase list (one per line, # comments) into one
+// case-insensitive alternation on word boundaries.
+func phraseRE(data string) *regexp.Regexp {
+	var alts []string
+	for _, l := range strings.Split(data, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		alts = append(alts, regexp.QuoteMeta(l))
+	}
+	return regexp.MustCompile(`(?i)(?:^|\W)(?:` + strings.Join(alts, "|") + `)(?:\W|$)`)
+}
+
+// markChrome flags blocks that are not part of the report, from signals
+// local to each block: chrome vocabulary in a short block, contact and
+// licence lines, campaign hashtags, truncated teasers, link bars.
+func markChrome(blocks []Block) {
+	for i := range blocks {
+		if isChrome(blocks[i].Text) {
+			blocks[i].Chrome = true
+		}
+	}
+}
+
+func isChrome(s string) bool {
+	n := words(s)
+	switch {
+	case n <= 12 && chromeRE.MatchString(s):
+		return true
+	case n <= 30 && hashtagRE.MatchString(s):
+		return true
+	case truncatedRE.MatchString(s):
+		return true
+	case strings.Count(s, " | ") >= 1 && n <= 30:
+		return true
+	}
+	if !contactRE.MatchString(s) {
+		return false
+	}
+	if n <= 30 {
+		return true
+	}
+	// a longer block is furniture when most of its sentences are
+	parts := sentenceRE.Split(s, -1)
+	hits := 0
+	for _, p := range parts {
+		if contactRE.MatchString(p) || chromeRE.MatchString(p) {
+			hits++
+		}
+	}
+	return hits*3 >= len(parts)
+}
+
+// MarkOffTopic flags as chrome the blocks that are not about the inspected
+// authority and sit where page chrome sits: between two chrome blocks (the
+// rest of a teaser of another story), or at the end of the page after the
+// last mention of the authority, in short lines that lead into chrome.
+func MarkOffTopic(blocks []Block, authority string) {
+	if authority == "" {
+		return
+	}
+	about := func(b *Block) bool { return strings.Contains(b.Text, authority) }
+	// runs bordered by chrome on both sides
+	for i := 0; i < len(blocks); {
+		if blocks[i].Chrome {
+			i++
+			continue
+		}
+		j := i
+		mentions := false
+		for j < len(blocks) && !blocks[j].Chrome {
+			mentions = mentions || about(&blocks[j])
+			j++
+		}
+		if i > 0 && j < len(blocks) && !mentions {
+			for k := i; k < j; k++ {
+				blocks[k].Chrome = true
+			}
+		}
+		i = j
+	}
+	// the tail: short headline-like blocks that lead into chrome
+	for i := len(blocks) - 2; i >= 0; i-- {
+		b := &blocks[i]
+		if b.Chrome {
+			continue
+		}
+		if about(b) || b.Kind != Heading || !blocks[i+1].Chrome {
+			break
+		}
+		b.Chrome = true
+	}
+}

@@ -1,0 +1,93 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A running header or footer is a line that sits within edgeLines non-blank
+// lines of a page break and recurs on many pages.
+const edgeLines = 4
+
+var (
+	pageNumberRE = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$`)
+	digitsRE     = regexp.MustCompile(`\d+`)
+)
+
+// markFurniture flags page numbers and running headers and footers.
+//
+// The signals are general: a line that is only a number; a line near a page
+// break whose shape (digits ignored) recurs near other page breaks.
+func markFurniture(lines []line) {
+	pages := 1
+	if n := len(lines); n > 0 {
+		pages = lines[n-1].page + 1
+	}
+	for i := range lines {
+		if !lines[i].blank && pageNumberRE.MatchString(lines[i].text) {
+			lines[i].furniture = true
+		}
+	}
+	if pages < 3 {
+		return
+	}
+	// collect the lines near each page's top and bottom
+	edge := make([]bool, len(lines))
+	first, seen := 0, 0
+	mark := func(from, to int) { // the first and last edgeLines non-blank lines of [from, to)
+		n := 0
+		for i := from; i < to && n < edgeLines; i++ {
+			if !lines[i].blank {
+				edge[i] = true
+				n++
+			}
+		}
+		n = 0
+		for i := to - 1; i >= from && n < edgeLines; i-- {
+			if !lines[i].blank {
+				edge[i] = true
+				n++
+			}
+		}
+	}
+	for i := range lines {
+		if lines[i].page != seen {
+			mark(first, i)
+			first, seen = i, lines[i].page
+		}
+	}
+	mark(first, len(lines))
+
+	pagesOf := map[string]map[int]bool{}
+	for i, l := range lines {
+		if !edge[i] || l.blank || l.furniture {
+			continue
+		}
+		k := shape(l.text)
+		if k == "" {
+			continue
+		}
+		if pagesOf[k] == nil {
+			pagesOf[k] = map[int]bool{}
+		}
+		pagesOf[k][l.page] = true
+	}
+	need := max(2, pages/3)
+	for i, l := range lines {
+		if edge[i] && !l.blank && len(pagesOf[shape(l.text)]) >= need {
+			lines[i].furniture = true
+		}
+	}
+}
+
+// shape is a line's text with digits, case and spacing ignored, or "" when
+// it has too few letters to be recognised safely (a lone "Good" cell must
+// not be taken for a footer).
+func shape(s string) string {
+	k := strings.ToLower(digitsRE.ReplaceAllString(s, "#"))
+	k = strings.Join(strings.Fields(k), " ")
+	if words(k) < 2 && !strings.Contains(k, "#") {
+		return ""
+	}
+	return k
+}

@@ -1,0 +1,328 @@
+package extract
+
+import (
+	"bufio"
+	"context"
+	"embed"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/nlp"
+	"github.com/findings/findings/pkg/report"
+	"github.com/findings/findings/pkg/source"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// Section classes (data/sections.txt).
+const (
+	sectionNone = iota
+	sectionWeakness
+	sectionStrength
+	sectionNeutral
+	sectionDescriptor
+)
+
+type sectionRule struct {
+	prefix string
+	class  int
+}
+
+type scopeRule struct {
+	phrase string // padded with spaces: " care leavers "
+	scope  string
+}
+
+// Extractor turns documents into reports. It holds the compiled lexicons and
+// is safe for concurrent use.
+type Extractor struct {
+	cues, negators, contrast *lexicon
+	sections                 []sectionRule
+	scopes                   []scopeRule
+	numbers                  *numberWords
+	neutralRE                *regexp.Regexp
+}
+
+// An Option configures an Extractor.
+type Option func(*options)
+
+type options struct {
+	without map[string]bool
+}
+
+// WithoutOrigins leaves out the lexicon entries that the named development
+// documents called for, to measure how the rules do on a document they were
+// not tuned on (leave-one-document-out).
+func WithoutOrigins(docs ...string) Option {
+	return func(o *options) {
+		for _, d := range docs {
+			if d != "" {
+				o.without[d] = true
+			}
+		}
+	}
+}
+
+// New compiles the embedded lexicons.
+func New(opts ...Option) (*Extractor, error) {
+	o := options{without: map[string]bool{}}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	read := func(name string) (string, error) {
+		b, err := dataFS.ReadFile("data/" + name)
+		return string(b), err
+	}
+	cues, err := read("cues.txt")
+	if err != nil {
+		return nil, err
+	}
+	x := &Extractor{}
+	if x.cues, err = parseLexicon("cues.txt", filterClasses(cues, "pos", "neg"), "pos", "neg"); err != nil {
+		return nil, err
+	}
+	if x.negators, err = parseLexicon("cues.txt", filterClasses(cues, "not"), "not"); err != nil {
+		return nil, err
+	}
+	if x.contrast, err = parseLexicon("cues.txt", filterClasses(cues, "but"), "but"); err != nil {
+		return nil, err
+	}
+	x.cues, x.negators, x.contrast = x.cues.without(o.without), x.negators.without(o.without), x.contrast.without(o.without)
+
+	sections, err := read("sections.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range dataLines(sections) {
+		class, prefix, _ := strings.Cut(l, " ")
+		c := map[string]int{"weakness": sectionWeakness, "strength": sectionStrength, "neutral": sectionNeutral, "descriptor": sectionDescriptor}[class]
+		if c == 0 {
+			return nil, fmt.Errorf("sections.txt: unknown class %q", class)
+		}
+		x.sections = append(x.sections, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
+	}
+	scopes, err := read("scopes.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range dataLines(scopes) {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			return nil, fmt.Errorf("scopes.txt: bad line %q", l)
+		}
+		x.scopes = append(x.scopes, scopeRule{phrase: " " + strings.Join(f[2:], " ") + " ", scope: f[0]})
+	}
+	numbers, err := read("numbers.txt")
+	if err != nil {
+		return nil, err
+	}
+	if x.numbers, err = parseNumbers(numbers); err != nil {
+		return nil, err
+	}
+	neutral, err := read("neutral.txt")
+	if err != nil {
+		return nil, err
+	}
+	var alts []string
+	for _, l := range dataLines(neutral) {
+		if _, err := regexp.Compile(l); err != nil {
+			return nil, fmt.Errorf("neutral.txt: %w", err)
+		}
+		alts = append(alts, "(?:"+l+")")
+	}
+	x.neutralRE = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+	return x, nil
+}
+
+// filterClasses keeps the lexicon lines of the given classes.
+func filterClasses(data string, classes ...string) string {
+	var sb strings.Builder
+	for _, l := range strings.Split(data, "\n") {
+		f := strings.Fields(l)
+		if len(f) > 0 && contains(classes, f[0]) {
+			sb.WriteString(l)
+		}
+		sb.WriteString("\n") // keep line numbers
+	}
+	return sb.String()
+}
+
+// dataLines are a data file's lines without comments and blanks.
+func dataLines(data string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(data))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// sectionOf is the class of the section a heading names.
+func (x *Extractor) sectionOf(name string) int {
+	if name == "" {
+		return sectionNone
+	}
+	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+	l = strings.TrimLeft(l, "0123456789. ")
+	for _, r := range x.sections {
+		if strings.HasPrefix(l, r.prefix) {
+			return r.class
+		}
+	}
+	return sectionNone
+}
+
+var (
+	// a sentence that turns the last one's numbers into a change: "This is
+	// an increase from 2,239."
+	changeBackRE = regexp.MustCompile(`(?i)^(?:this|which|that)\s+(?:is|was|represents|has|had)?\s*(?:been\s+)?(?:an?\s+)?(?:further\s+)?(increase|increased|rise|rose|reduction|reduced|decrease|decreased|fall|fell|drop|dropped)\b`)
+	spaceRE      = regexp.MustCompile(`\s+`)
+)
+
+// Extract reads one document. ctx bounds the time it may take.
+func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.Report, error) {
+	blocks := clean.Blocks(doc.Text)
+	facts := x.facts(blocks)
+	if doc.Title != "" {
+		facts.Title = doc.Title
+	}
+	clean.MarkOffTopic(blocks, facts.Authority)
+	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, doc.Text)}
+	if dc.authority == "" {
+		dc.authority = "\x00" // matches nothing
+	}
+	rep := &report.Report{Source: doc.Source, Facts: facts, Findings: []report.Finding{}, Metrics: []report.Metric{}, Judgements: []report.Judgement{}}
+
+	var last []int // the metrics of the last sentence
+	for bi := range blocks {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b := &blocks[bi]
+		if b.Chrome {
+			continue
+		}
+		type span struct{ s, e int }
+		var units []span
+		if b.Kind == clean.Heading || b.Kind == clean.Row {
+			units = []span{{0, len(b.Text)}}
+		} else {
+			ss, err := nlp.Sentences(b.Text)
+			if err != nil {
+				return nil, err
+			}
+			for _, s := range ss {
+				units = append(units, span{s.Start, s.End})
+			}
+		}
+		for _, u := range units {
+			text := b.Text[u.s:u.e]
+			heading := b.Kind == clean.Heading || b.Kind == clean.Row
+			var js []found
+			if heading || words(text) <= 25 && !endsLikeSentence(text) {
+				js = x.judgeLabel(text, b.Section)
+			}
+			if len(js) == 0 {
+				js = x.judgeProse(text, b.Section, dc)
+			}
+			ms, err := x.metrics(text)
+			if err != nil {
+				return nil, err
+			}
+			v := x.classify(unit{text: text, heading: heading, bullet: b.Kind == clean.Bullet, section: b.Section, judged: js})
+
+			stretches := b.Stretches(u.s, u.e)
+			stretchOf := func(off int) clean.Stretch {
+				for _, st := range stretches {
+					if off < st.To {
+						return st
+					}
+				}
+				return stretches[len(stretches)-1]
+			}
+			docSpan := func(s, e int) report.Span {
+				sts := b.Stretches(u.s+s, u.s+e)
+				if len(sts) == 0 {
+					return report.Span{}
+				}
+				return report.Span{Start: sts[0].Start, End: sts[len(sts)-1].End}
+			}
+			if v.kind != "" {
+				for _, st := range stretches {
+					rep.Findings = append(rep.Findings, report.Finding{
+						Kind: v.kind, Text: squash(b.Text[st.From:st.To]), Section: b.Section,
+						Span: st.Span, Rule: v.rule, Cues: v.cues,
+					})
+				}
+			}
+			for _, j := range js {
+				st := stretchOf(u.s + j.start)
+				j.Judgement.Sentence = squash(b.Text[st.From:st.To])
+				j.Judgement.Text = squash(text[j.start:j.end])
+				if j.Rule == "table" {
+					j.Judgement.Text = squash(text)
+				}
+				j.Judgement.Span = docSpan(j.start, j.end)
+				rep.Judgements = append(rep.Judgements, j.Judgement)
+			}
+			if m := changeBackRE.FindStringSubmatch(text); m != nil {
+				dir := report.Decrease
+				if strings.HasPrefix(strings.ToLower(m[1]), "increase") || strings.HasPrefix(strings.ToLower(m[1]), "ris") || strings.HasPrefix(strings.ToLower(m[1]), "rose") {
+					dir = report.Increase
+				}
+				for _, k := range last {
+					if rep.Metrics[k].Direction == "" && (len(ms) == 0 || rep.Metrics[k].Unit == ms[0].Unit) {
+						rep.Metrics[k].Direction = dir
+					}
+				}
+				for i := range ms {
+					if ms[i].Direction == "" {
+						ms[i].Direction = dir
+					}
+				}
+			}
+			last = last[:0]
+			for _, c := range ms {
+				st := stretchOf(u.s + c.start)
+				c.Metric.Sentence = squash(b.Text[st.From:st.To])
+				c.Metric.Span = docSpan(c.start, c.end)
+				last = append(last, len(rep.Metrics))
+				rep.Metrics = append(rep.Metrics, c.Metric)
+			}
+		}
+	}
+	rep.Sort()
+	return rep, nil
+}
+
+// squash joins a text's runs of white space into single spaces.
+func squash(s string) string {
+	return spaceRE.ReplaceAllString(strings.TrimSpace(s), " ")
+}
+
+func words(s string) int { return len(strings.Fields(s)) }
+
+// documentYear is the year of the report: its date's, or else the latest
+// year the text mentions.
+func documentYear(date, text string) int {
+	if len(date) >= 4 {
+		if y, err := strconv.Atoi(date[:4]); err == nil {
+			return y
+		}
+	}
+	best := 0
+	for _, m := range yearRE.FindAllString(text, -1) {
+		if y, _ := strconv.Atoi(m); y > best {
+			best = y
+		}
+	}
+	return best
+}

@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/report"
+)
+
+const namePat = `((?:[A-Z][\w’'.-]*|St\.?)(?:(?:,\s*|\s+|\s+(?:and|upon|on|of|in|the|under|with|by)\s+)(?:[A-Z][\w’'.-]*))*)`
+
+var (
+	// patterns that name the authority, strongest first
+	authorityREs = []*regexp.Regexp{
+		regexp.MustCompile(`\bInspection\s+of\s+` + namePat + `\s+local\s+authority\s+children[’']s\s+services`),
+		regexp.MustCompile(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services|local\s+authority|council)`),
+		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services|local\s+authority|council)`),
+		regexp.MustCompile(`(?m)^` + namePat + `\s*\n?\s*(?:City|County|Metropolitan\s+Borough|Borough|District)?\s*Council\s*(?:\n|$|Inspection)`),
+		regexp.MustCompile(`(?i:local\s+authority):\s+` + namePat),
+		regexp.MustCompile(`\b(?:in|at)\s+` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services)`),
+		regexp.MustCompile(`\b` + namePat + `(?:[’']s)?\s+(?:children[’']s\s+services|(?:City|County|Borough|Metropolitan\s+Borough|District)\s+Council|Council)\b`),
+		regexp.MustCompile(`\bservices\s+(?:to|for)\s+children\s+(?:and\s+young\s+people\s+)?in\s+` + namePat + `\b`),
+		regexp.MustCompile(`\b(?:since|in|at|for)\s+` + namePat + `\s+(?:was|were|is|are|has|had)\s+(?:rated|judged)\b`),
+	}
+	// words that end a name and are not part of it
+	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board))+$`)
+	authorityPrefixRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:London|Royal|Metropolitan)\s+)?(?:Borough|City|County)\s+of\s+`)
+	// capitalised words that are not names of authorities
+	notAuthority = map[string]bool{"Ofsted": true, "The": true, "This": true, "Inspection": true, "Children": true, "Children’s": true,
+		"Local": true, "Her": true, "His": true, "Majesty’s": true, "England": true, "Inspectors": true, "Council": true, "Services": true,
+		"Social": true, "Focused": true, "Monitoring": true, "Joint": true, "Department": true, "Education": true, "Government": true,
+		"National": true, "Lead": true, "Reading’s": false, "All": true, "Overall": true, "In": true, "At": true, "Since": true, "A": true, "An": true}
+
+	typeREs = []struct {
+		kind string
+		re   *regexp.Regexp
+	}{
+		{report.JointTargetedAI, regexp.MustCompile(`(?i)\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b`)},
+		{report.FocusedVisit, regexp.MustCompile(`(?i)\bfocused\s+visit`)},
+		{report.MonitoringVisit, regexp.MustCompile(`(?i)\bmonitoring\s+(?:visit|report|letter)`)},
+		{report.FullInspection, regexp.MustCompile(`(?i)\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
+	}
+	dateRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
+	dateLineRE = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit)|report\s+published|published|date\s+of\s+publication|visit\s+dates?)\s*:?\s*(.*)`)
+	// "20 February to 3 March 2023": the first date borrows the year
+	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
+)
+
+// docContext is what the extractor knows of the whole document while it
+// reads its sentences.
+type docContext struct {
+	authority string
+	year      int
+}
+
+// facts reads the authority, inspection type, title and date from a
+// document's blocks.
+func (x *Extractor) facts(blocks []clean.Block) report.Facts {
+	var f report.Facts
+	var sb strings.Builder
+	for i := range blocks {
+		if blocks[i].Chrome {
+			continue
+		}
+		if f.Title == "" && (blocks[i].Kind == clean.Heading || i == 0) {
+			f.Title = blocks[i].Text
+		}
+		sb.WriteString(blocks[i].Text)
+		sb.WriteString("\n")
+	}
+	text := sb.String()
+	f.Authority = authority(text)
+	f.InspectionType = inspectionType(text)
+	f.Date = documentDate(blocks)
+	if f.InspectionType == "" && gradeWordRE.MatchString(text) {
+		f.InspectionType = report.FullInspection
+	}
+	return f
+}
+
+// authority finds the name the document gives the inspected authority. The
+// first pattern that matches in the document's opening decides; failing
+// that, the name most often used with "children's services" or "council".
+func authority(text string) string {
+	head := text
+	if len(head) > 3000 {
+		head = head[:3000]
+	}
+	for _, re := range authorityREs[:5] {
+		if m := re.FindStringSubmatch(head); m != nil {
+			if a := tidyAuthority(m[1]); a != "" {
+				return a
+			}
+		}
+	}
+	counts := map[string]int{}
+	first := map[string]int{}
+	for _, re := range authorityREs {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			a := tidyAuthority(text[m[2]:m[3]])
+			if a == "" {
+				continue
+			}
+			counts[a]++
+			if _, ok := first[a]; !ok {
+				first[a] = m[2]
+			}
+		}
+	}
+	// a bare capitalised word that recurs near "children's services" counts too
+	best, bestN := "", 0
+	names := make([]string, 0, len(counts))
+	for a := range counts {
+		names = append(names, a)
+	}
+	sort.Strings(names)
+	for _, a := range names {
+		n := counts[a] + strings.Count(text, a)
+		if n > bestN || n == bestN && first[a] < first[best] {
+			best, bestN = a, n
+		}
+	}
+	return best
+}
+
+// tidyAuthority trims the words around a name ("Birmingham City Council"
+// becomes "Birmingham"), or returns "" when what is left is no name.
+func tidyAuthority(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimRight(s, ",.")
+	for {
+		t := authoritySuffixRE.ReplaceAllString(s, "")
+		t = authorityPrefixRE.ReplaceAllString(t, "")
+		t = strings.TrimRight(t, ", ")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	first, _, _ := strings.Cut(s, " ")
+	if s == "" || notAuthority[first] || notAuthority[s] || len(s) < 3 {
+		return ""
+	}
+	return s
+}
+
+// inspectionType is the kind of inspection the document reports: the first
+// kind its text names wins, as a title names it before the body mentions
+// other visits.
+func inspectionType(text string) string {
+	best, at := "", len(text)+1
+	for _, t := range typeREs {
+		if m := t.re.FindStringIndex(text); m != nil && m[0] < at {
+			best, at = t.kind, m[0]
+		}
+	}
+	return best
+}
+
+// documentDate is the inspection date ("Inspection dates: 20 February to 3
+// March 2023" gives the last day), a publication date, or the first full
+// date of the document, as YYYY-MM-DD.
+func documentDate(blocks []clean.Block) string {
+	var first string
+	for i := range blocks {
+		if i > 60 {
+			break
+		}
+		t := blocks[i].Text
+		if m := dateLineRE.FindStringSubmatch(t); m != nil {
+			if d := lastDate(m[1]); d != "" {
+				return d
+			}
+		}
+		if first == "" && !blocks[i].Chrome {
+			first = lastDate(t)
+		}
+	}
+	return first
+}
+
+func lastDate(s string) string {
+	ms := dateRE.FindAllStringSubmatch(s, -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	if len(ms) == 1 {
+		if r := dateRangeRE.FindStringSubmatch(s); r != nil {
+			m = []string{"", r[3], r[4], r[5]}
+		}
+	}
+	day, _ := strconv.Atoi(m[1])
+	year, _ := strconv.Atoi(m[3])
+	mon := monthNumber(m[2])
+	if mon == 0 || day < 1 || day > 31 {
+		return ""
+	}
+	return time.Date(year, time.Month(mon), day, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+}
+
+func monthNumber(s string) int {
+	s = strings.ToLower(s)
+	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if strings.HasPrefix(s, m) {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -1,0 +1,240 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/findings/findings/pkg/report"
+)
+
+const gradeAlt = `outstanding|good|inadequate|adequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement(?:\s+to\s+be\s+good)?`
+
+var (
+	gradeWordRE = regexp.MustCompile(`(?i)\b(?:` + gradeAlt + `)\b`)
+	// a label that ends in its grade: a table row, a graded heading
+	// ("...children in care: good", "Leadership and management Grade 3 (Adequate)")
+	gradedLabelRE = regexp.MustCompile(`(?i)^(.*?[a-z)])[\s:–—-]+(?:grade\s*\d\s*\(\s*(` + gradeAlt + `)\s*\)|(` + gradeAlt + `)(?:\s*\(grade\s*\d\))?)\.?$`)
+	// prose: a judging verb before the grade
+	judgedRE = regexp.MustCompile(`(?i)\b(?:judged|rated|graded|assessed|deemed|found|considered)\s+(?:overall\s+)?(?:(?:to\s+be|as)\s+(?:being\s+|providing\s+an?\s+|an?\s+)?)?[‘'"“]?(` + gradeAlt + `)\b`)
+	// "found children's services inadequate", "rated Reading's children's services as 'inadequate'"
+	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:both|all|the|its|that)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	// prose: the grade as predicate ("Adoption is good", "services remain inadequate")
+	predicateRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	// "requires improvement to be good" is a grade wherever it stands
+	riVerbRE = regexp.MustCompile(`(?i)\b(?:requires?|required|requiring)\s+improvement\s+to\s+be\s+good\b`)
+	// "an inadequate-rated council", "the inadequate judgement"
+	gradeNounRE = regexp.MustCompile(`(?i)\b(` + gradeAlt + `)[‘'"”’]?(?:-rated|\s+rating|\s+judgement|\s+grade)\b`)
+	// "an outstanding impact", "Outstanding leadership": the top grade as an attribute of leaders
+	outstandingRE = regexp.MustCompile(`(?i)\b(outstanding)\s+(?:impact|leadership|leaders)\b`)
+	// "The graded judgement for adoption performance is that it is good"
+	gradedIsRE = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
+	notGradedRE = regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
+	// a listing of every grade: a grade descriptor, not a judgement
+	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ba\s+(?:local\s+authority|service)\s+that\b|\bfour[- ]point\s+scale\b`)
+	// signals that the grade belongs to an earlier inspection
+	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b`)
+	yearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+	// the subject before a predicate: the words back to a clause break
+	clauseBreakRE = regexp.MustCompile(`[,;:()]|\b(?:and|but|because|which|that|while|whereas|when)\s`)
+)
+
+// canonicalGrade maps a matched grade phrase to a report grade.
+func canonicalGrade(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	switch {
+	case strings.HasPrefix(s, "outstanding"):
+		return report.Outstanding
+	case strings.HasPrefix(s, "good"):
+		return report.Good
+	case strings.HasPrefix(s, "inadequate"):
+		return report.Inadequate
+	case strings.HasPrefix(s, "adequate"):
+		return report.Adequate
+	case strings.Contains(s, "improvement"):
+		return report.RequiresImprovement
+	}
+	return ""
+}
+
+// found is a judgement located in a unit's text: [start, end) is the grade
+// or the phrase that states it.
+type found struct {
+	report.Judgement
+	start, end int
+}
+
+// judgeLabel reads a heading or table row that ends in its grade.
+func (x *Extractor) judgeLabel(text, section string) []found {
+	if x.sectionOf(section) == sectionDescriptor {
+		return nil
+	}
+	m := gradedLabelRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		return nil
+	}
+	label := text[m[2]:m[3]]
+	g, gs, ge := "", 0, 0
+	switch {
+	case m[4] >= 0:
+		g, gs, ge = text[m[4]:m[5]], m[4], m[5]
+	case m[6] >= 0:
+		g, gs, ge = text[m[6]:m[7]], m[6], m[7]
+	}
+	if words(label) > 25 || gradeWordRE.MatchString(label) || endsLikeSentence(label) {
+		return nil
+	}
+	scope := x.scopeOf(label)
+	if scope == "" {
+		scope = report.ScopeOther
+	}
+	return []found{{Judgement: report.Judgement{Grade: canonicalGrade(g), Scope: scope, Rule: "table"}, start: gs, end: ge}}
+}
+
+func endsLikeSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "etc.")
+}
+
+// judgeProse finds the judgements a sentence states.
+func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
+	if x.sectionOf(section) == sectionDescriptor || descriptorRE.MatchString(text) {
+		return nil
+	}
+	var out []found
+	taken := func(s, e int) bool {
+		for _, f := range out {
+			if s < f.end && f.start < e {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(grade string, gs, ge int, scopeText, rule string) {
+		if grade == "" || taken(gs, ge) {
+			return
+		}
+		scope := x.scopeOf(scopeText)
+		if scope == "" {
+			scope = x.scopeOf(section)
+		}
+		if scope == "" {
+			scope = report.ScopeOverall
+		}
+		out = append(out, found{Judgement: report.Judgement{Grade: grade, Scope: scope, Rule: rule}, start: gs, end: ge})
+	}
+	if m := notGradedRE.FindStringIndex(text); m != nil {
+		out = append(out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+	}
+	for _, m := range gradedIsRE.FindAllStringSubmatchIndex(text, -1) {
+		add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], "prose")
+	}
+	for _, m := range riVerbRE.FindAllStringIndex(text, -1) {
+		add(report.RequiresImprovement, m[0], m[1], subjectBefore(text, m[0]), "prose")
+	}
+	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, gradeNounRE, outstandingRE} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			scopeText := subjectBefore(text, m[0]) + " " + text[m[0]:m[3]]
+			if re == outstandingRE {
+				scopeText = text[m[0]:m[1]]
+			}
+			add(canonicalGrade(text[m[2]:m[3]]), m[2], m[3], scopeText, "prose")
+		}
+	}
+	for _, m := range predicateRE.FindAllStringSubmatchIndex(text, -1) {
+		subj := subjectBefore(text, m[0])
+		g := canonicalGrade(text[m[2]:m[3]])
+		// "good" is praise unless its subject is a graded area
+		if x.scopeOf(subj) == "" && !numberOrPronoun(subj) && !strings.Contains(subj, ctx.authority) {
+			continue
+		}
+		if numberOrPronoun(subj) {
+			subj = text[:m[0]] // "one is outstanding": the area is named earlier
+		}
+		add(g, m[2], m[3], subj, "prose")
+	}
+	// a list of grades "good or outstanding": each is a judgement
+	for i := range out {
+		f := &out[i]
+		rest := text[f.end:]
+		if mm := regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(` + gradeAlt + `)\b`).FindStringSubmatchIndex(rest); mm != nil {
+			g := canonicalGrade(rest[mm[2]:mm[3]])
+			if !taken(f.end+mm[2], f.end+mm[3]) {
+				out = append(out, found{Judgement: report.Judgement{Grade: g, Scope: f.Scope, Rule: f.Rule}, start: f.end + mm[2], end: f.end + mm[3]})
+			}
+		}
+	}
+	for i := range out {
+		if out[i].Grade == report.NotGraded {
+			continue
+		}
+		out[i].Previous, out[i].Year = ctx.previous(text, section, out[i].start)
+	}
+	return out
+}
+
+// subjectBefore is the stretch of text before offset i back to the last
+// clause break: the subject of a predicate.
+func subjectBefore(text string, i int) string {
+	s := text[:i]
+	ms := clauseBreakRE.FindAllStringIndex(s, -1)
+	if len(ms) > 0 {
+		s = s[ms[len(ms)-1][1]:]
+	}
+	return strings.TrimSpace(s)
+}
+
+var numberPronounRE = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
+
+func numberOrPronoun(s string) bool { return numberPronounRE.MatchString(strings.TrimSpace(s)) }
+
+// scopeOf names the area a label or subject is about, or "".
+func (x *Extractor) scopeOf(s string) string {
+	if s == "" {
+		return ""
+	}
+	l := " " + strings.ToLower(strings.ReplaceAll(s, "’", "'")) + " "
+	l = nonWordRE.ReplaceAllString(l, " ")
+	for _, sc := range x.scopes {
+		if strings.Contains(l, sc.phrase) {
+			return sc.scope
+		}
+	}
+	return ""
+}
+
+var nonWordRE = regexp.MustCompile(`[^a-z0-9']+`)
+
+// previous decides whether the grade at offset at in a sentence is from an
+// earlier inspection, and its year when the sentence says. An explicit
+// earlier inspection ("at the last inspection", "in their most recent
+// inspection") or a year before the report's makes it previous; "now" next
+// to the grade makes it current.
+func (c *docContext) previous(text, section string, at int) (bool, int) {
+	year, best := 0, 1<<30
+	for _, m := range yearRE.FindAllStringIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[0]:m[1]])
+		if d := abs(m[0] - at); d < best {
+			best, year = d, y
+		}
+	}
+	before := strings.ToLower(text[max(0, at-12):at])
+	if strings.Contains(before, "now") || strings.Contains(strings.ToLower(text), "this inspection") {
+		return false, 0
+	}
+	prev := previousRE.MatchString(text) || strings.Contains(strings.ToLower(section), "previous")
+	if !prev && year != 0 && c.year != 0 && year < c.year {
+		prev = true
+	}
+	if !prev {
+		year = 0
+	}
+	return prev, year
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

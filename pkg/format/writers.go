@@ -1,0 +1,254 @@
+package format
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/findings/findings/pkg/report"
+)
+
+// jsonWriter writes reports as JSON: one object, an array streamed element
+// by element, or JSON Lines.
+type jsonWriter struct {
+	w     io.Writer
+	opts  Options
+	array bool // json with other than one document
+	lines bool // jsonl
+	n     int
+}
+
+func (j *jsonWriter) Write(r *report.Report) error {
+	r = j.opts.filtered(r)
+	var b []byte
+	var err error
+	if j.lines {
+		b, err = json.Marshal(r)
+	} else {
+		b, err = json.MarshalIndent(r, indentOf(j.array), "  ")
+	}
+	if err != nil {
+		return err
+	}
+	var sb strings.Builder
+	if j.array {
+		if j.n == 0 {
+			sb.WriteString("[\n  ")
+		} else {
+			sb.WriteString(",\n  ")
+		}
+	}
+	sb.Write(b)
+	if !j.array {
+		sb.WriteString("\n")
+	}
+	j.n++
+	_, err = io.WriteString(j.w, sb.String())
+	return err
+}
+
+func indentOf(array bool) string {
+	if array {
+		return "  "
+	}
+	return ""
+}
+
+func (j *jsonWriter) Close() error {
+	if !j.array {
+		return nil
+	}
+	s := "\n]\n"
+	if j.n == 0 {
+		s = "[]\n"
+	}
+	_, err := io.WriteString(j.w, s)
+	return err
+}
+
+// delimited writes one row per item: source, kind, detail, start, end,
+// text (and rule and cues with --explain). tsv has no header, as a pipe
+// wants; csv has one, as a spreadsheet wants.
+type delimited struct {
+	w      io.Writer
+	c      *csv.Writer
+	opts   Options
+	tsv    bool
+	header bool
+}
+
+func newDelimited(w io.Writer, opts Options, comma rune) *delimited {
+	c := csv.NewWriter(w)
+	c.Comma = comma
+	return &delimited{w: w, c: c, opts: opts, tsv: comma == '\t'}
+}
+
+// Header is the csv header row.
+var Header = []string{"source", "kind", "detail", "start", "end", "text"}
+
+func (d *delimited) Write(r *report.Report) error {
+	if !d.tsv && !d.header {
+		h := Header
+		if d.opts.Explain {
+			h = append(append([]string{}, h...), "why")
+		}
+		if err := d.c.Write(h); err != nil {
+			return err
+		}
+		d.header = true
+	}
+	for _, it := range items(r, d.opts) {
+		row := []string{r.Source, it.kind, it.detail, strconv.Itoa(it.start), strconv.Itoa(it.end), it.text}
+		if d.opts.Explain {
+			row = append(row, it.why)
+		}
+		if d.tsv {
+			// tab-separated values carry no quoting: fields hold no tabs or newlines
+			for i := range row {
+				row[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(row[i])
+			}
+			if _, err := io.WriteString(d.w, strings.Join(row, "\t")+"\n"); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := d.c.Write(row); err != nil {
+			return err
+		}
+	}
+	d.c.Flush()
+	return d.c.Error()
+}
+
+func (d *delimited) Close() error {
+	d.c.Flush()
+	return d.c.Error()
+}
+
+// tableWriter writes each report as a heading with its facts, a table of
+// its items and a line of counts; markdown writes the same as Markdown.
+type tableWriter struct {
+	w        io.Writer
+	opts     Options
+	markdown bool
+	n        int
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiGreen  = "\x1b[32m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+func (t *tableWriter) paint(code, s string) string {
+	if !t.opts.Color || t.markdown {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *tableWriter) Write(r *report.Report) error {
+	var sb strings.Builder
+	if t.n > 0 {
+		sb.WriteString("\n")
+	}
+	t.n++
+	title := r.Source
+	if t.markdown {
+		fmt.Fprintf(&sb, "## %s\n\n", escapeMarkdown(title))
+	} else {
+		sb.WriteString(t.paint(ansiBold, title) + "\n")
+	}
+	f := r.Facts
+	facts := [][2]string{{"authority", f.Authority}, {"inspection", strings.ReplaceAll(f.InspectionType, "_", " ")}, {"date", f.Date}, {"title", f.Title}}
+	for _, kv := range facts {
+		if kv[1] == "" {
+			kv[1] = "-"
+		}
+		if t.markdown {
+			fmt.Fprintf(&sb, "- **%s**: %s\n", kv[0], escapeMarkdown(kv[1]))
+		} else {
+			fmt.Fprintf(&sb, "  %s %s\n", t.paint(ansiDim, fmt.Sprintf("%-10s", kv[0])), kv[1])
+		}
+	}
+	sb.WriteString("\n")
+	its := items(r, t.opts)
+	if len(its) > 0 {
+		if err := t.table(&sb, its); err != nil {
+			return err
+		}
+	}
+	sb.WriteString(Counts(r) + "\n")
+	_, err := io.WriteString(t.w, sb.String())
+	return err
+}
+
+func (t *tableWriter) table(w io.Writer, its []item) error {
+	header := []string{"kind", "detail", "text"}
+	if t.opts.Explain {
+		header = append(header, "why")
+	}
+	var opts []tablewriter.Option
+	if t.markdown {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+	} else {
+		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal))
+		if t.opts.Width > 0 {
+			opts = append(opts, tablewriter.WithMaxWidth(t.opts.Width))
+		}
+	}
+	opts = append(opts, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAlignment(tw.AlignLeft))
+	tb := tablewriter.NewTable(w, opts...)
+	tb.Header(header)
+	for _, it := range its {
+		kind := it.kind
+		switch kind {
+		case report.Strength:
+			kind = t.paint(ansiGreen, kind)
+		case report.Weakness:
+			kind = t.paint(ansiRed, kind)
+		case report.Mixed:
+			kind = t.paint(ansiYellow, kind)
+		default:
+			kind = t.paint(ansiCyan, kind)
+		}
+		row := []string{kind, it.detail, it.text}
+		if t.opts.Explain {
+			row = append(row, it.why)
+		}
+		if t.markdown {
+			for i := range row {
+				row[i] = escapeMarkdown(row[i])
+			}
+		}
+		if err := tb.Append(row); err != nil {
+			return err
+		}
+	}
+	return tb.Render()
+}
+
+func (t *tableWriter) Close() error { return nil }
+
+// Counts is the one-line tally of a report.
+func Counts(r *report.Report) string {
+	return fmt.Sprintf("%d strengths, %d weaknesses, %d mixed, %d metrics, %d judgements",
+		r.Count(report.Strength), r.Count(report.Weakness), r.Count(report.Mixed), len(r.Metrics), len(r.Judgements))
+}
+
+// escapeMarkdown keeps a cell's pipes and line breaks from breaking the
+// Markdown table (tablewriter leaves them alone).
+func escapeMarkdown(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}

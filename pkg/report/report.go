@@ -1,0 +1,188 @@
+package report
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Report is everything findings extracts from one document. Its JSON form is
+// the tool's stable output (documented in the README, pinned by a test).
+type Report struct {
+	// Source names the document: a path, "-" for stdin, or a URL.
+	Source string `json:"source"`
+	// Facts says what the document is about.
+	Facts Facts `json:"report"`
+	// Findings are the evaluative sentences, in document order.
+	Findings []Finding `json:"findings"`
+	// Metrics are the numbers stated about the service, in document order.
+	Metrics []Metric `json:"metrics"`
+	// Judgements are the graded verdicts, in document order.
+	Judgements []Judgement `json:"judgements"`
+}
+
+// Facts describe the report as a whole.
+type Facts struct {
+	// Authority is the council or provider inspected, e.g. "Reading".
+	Authority string `json:"authority"`
+	// InspectionType is one of the InspectionType constants, or "" when the
+	// text does not say.
+	InspectionType string `json:"inspection_type"`
+	// Title is the document's title: its first heading or page title.
+	Title string `json:"title"`
+	// Date is the inspection or publication date as YYYY-MM-DD, or "".
+	Date string `json:"date"`
+}
+
+// Inspection types.
+const (
+	FullInspection  = "full_inspection"
+	FocusedVisit    = "focused_visit"
+	MonitoringVisit = "monitoring_visit"
+	JointTargetedAI = "joint_targeted_area_inspection"
+)
+
+// Finding kinds.
+const (
+	Strength = "strength"
+	Weakness = "weakness"
+	Mixed    = "mixed"
+)
+
+// Kinds lists the finding kinds in the order reports show them.
+var Kinds = []string{Strength, Weakness, Mixed}
+
+// Span is a half-open byte range [Start, End) in the document's text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Finding is one evaluative sentence, or the part of one that lies on a
+// single page when page furniture interrupts it.
+type Finding struct {
+	// Kind is strength, weakness or mixed.
+	Kind string `json:"kind"`
+	// Text is the sentence with its line breaks joined.
+	Text string `json:"text"`
+	// Section is the heading the sentence sits under, or "".
+	Section string `json:"section"`
+	Span
+	// Rule names the rule that made the call, e.g. "contrast" or
+	// "section:improve".
+	Rule string `json:"rule"`
+	// Cues are the words that made the call, each prefixed by + (positive)
+	// or - (negative).
+	Cues []string `json:"cues"`
+	// Themes are the topics the sentence is about.
+	Themes []string `json:"themes,omitempty"`
+}
+
+// Metric units.
+const (
+	Percent  = "percent"
+	Count    = "count"
+	Money    = "money"
+	Factor   = "factor"
+	Rate     = "rate"
+	Duration = "duration"
+	Points   = "percentage_points"
+)
+
+// Directions of change.
+const (
+	Increase = "increase"
+	Decrease = "decrease"
+)
+
+// Metric is a number stated about the service.
+type Metric struct {
+	// Value is the number as stated: 64 for 64%, 1400000 for £1.4m, 2 for
+	// "doubled", 0.2 for "one in five" is not used: see Unit.
+	Value float64 `json:"value"`
+	// Unit is one of the unit constants.
+	Unit string `json:"unit"`
+	// Currency is the ISO code of a money metric, e.g. "GBP".
+	Currency string `json:"currency,omitempty"`
+	// Per is the base of a rate: 10000 in "45 per 10,000 children".
+	Per float64 `json:"per,omitempty"`
+	// TimeUnit is the unit of a duration: hours, days, weeks, months, years.
+	TimeUnit string `json:"time_unit,omitempty"`
+	// Direction is "increase", "decrease" or "" when the number is not a change.
+	Direction string `json:"direction"`
+	// Qualifier keeps a hedge: "nearly", "over", "up to", ...
+	Qualifier string `json:"qualifier,omitempty"`
+	// Subject is the noun phrase the number is about, e.g. "social workers".
+	Subject string `json:"subject"`
+	// Text is the matched text, e.g. "64%".
+	Text string `json:"text"`
+	// Sentence is the sentence the number is in.
+	Sentence string `json:"sentence"`
+	Span
+}
+
+// Grades.
+const (
+	Outstanding         = "outstanding"
+	Good                = "good"
+	RequiresImprovement = "requires_improvement"
+	Adequate            = "adequate"
+	Inadequate          = "inadequate"
+	NotGraded           = "not_graded"
+)
+
+// Judgement scopes.
+const (
+	ScopeOverall           = "overall"
+	ScopeHelpAndProtection = "help_and_protection"
+	ScopeChildrenInCare    = "children_in_care"
+	ScopeCareLeavers       = "care_leavers"
+	ScopeAdoption          = "adoption"
+	ScopeLeadership        = "leadership"
+	ScopeLSCB              = "lscb"
+	ScopeOther             = "other"
+	ScopeVisit             = "visit"
+)
+
+// Judgement is a graded verdict on the authority or one of its services.
+type Judgement struct {
+	// Grade is one of the grade constants.
+	Grade string `json:"grade"`
+	// Scope is what the grade is about: one of the scope constants.
+	Scope string `json:"scope"`
+	// Previous is true when the grade is from an earlier inspection.
+	Previous bool `json:"previous"`
+	// Year is the year of the judgement when the text says it, else 0.
+	Year int `json:"year,omitempty"`
+	// Text is the matched text, e.g. "Overall effectiveness Good".
+	Text string `json:"text"`
+	// Sentence is the sentence, table row or heading that states the grade.
+	Sentence string `json:"sentence"`
+	// Rule names the rule that found it: "table", "heading" or "prose".
+	Rule string `json:"rule"`
+	Span
+}
+
+// Sort puts every list in document order, breaking ties so that output is
+// the same from run to run.
+func (r *Report) Sort() {
+	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	slices.SortStableFunc(r.Metrics, func(a, b Metric) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	slices.SortStableFunc(r.Judgements, func(a, b Judgement) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+}
+
+// Count returns how many findings are of the given kind.
+func (r *Report) Count(kind string) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
