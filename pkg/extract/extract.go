@@ -279,7 +279,7 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 					dir = report.Increase
 				}
 				for _, k := range last {
-					if rep.Metrics[k].Direction == "" && (len(ms) == 0 || rep.Metrics[k].Unit == ms[0].Unit) {
+					if rep.Metrics[k].Direction == "" && (len(ms) == 0 || hasUnit(ms, rep.Metrics[k].Unit)) {
 						rep.Metrics[k].Direction = dir
 					}
 				}
@@ -289,8 +289,18 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 					}
 				}
 			}
+			// a number whose subject is a pronoun ("This is a reduction
+			// from 331", "of whom 48%") is about what the number before was
+			lastSubject := ""
+			if len(last) > 0 {
+				lastSubject = rep.Metrics[last[len(last)-1]].Subject
+			}
 			last = last[:0]
 			for _, c := range ms {
+				if c.Subject == "" {
+					c.Subject = lastSubject
+				}
+				lastSubject = c.Subject
 				st := stretchOf(u.s + c.start)
 				c.Metric.Sentence = squash(b.Text[st.From:st.To])
 				c.Metric.Span = docSpan(c.start, c.end)
@@ -325,4 +335,13 @@ func documentYear(date, text string) int {
 		}
 	}
 	return best
+}
+
+func hasUnit(cs []candidate, unit string) bool {
+	for _, c := range cs {
+		if c.Unit == unit {
+			return true
+		}
+	}
+	return false
 }

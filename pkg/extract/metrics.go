@@ -59,6 +59,7 @@ func parseNumbers(data string) (*numberWords, error) {
 }
 
 const (
+	wordNumPat = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`
 	digitsPat = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
 	monthPat  = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 )
@@ -69,31 +70,41 @@ var (
 	notMetricRE = regexp.MustCompile(`(?i)` +
 		`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?` +
 		`|\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b` +
-		`|\b(?:19|20)\d\d\s*(?:-|–|/|to)\s*(?:(?:19|20)?\d\d)\b|\b20[012]\d[0-9]{2}\b` +
+		`|\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b` +
 		`|\b(?:19[5-9]\d|20[0-4]\d)s?\b` +
 		`|\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b` +
 		`|\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b` +
 		`|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b` +
 		`|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b\d+[a-z]+\d*\b|\b[a-z]+\d+[a-z]*\b` +
 		`|\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b` +
-		`|\b(?:aged?|ages|ageing|turn(?:s|ed)?|under|over|between)\s+(?:between\s+|under\s+|over\s+|from\s+)?\d{1,2}(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
+		`|\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 		`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
 		`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
+		`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
 		`|\b(?:under|over)[- ]\d{1,2}s\b` +
 		`|\b\d{1,2}\+`)
 	// a list or paragraph number opening a sentence, a footnote digit glued
 	// to a word
-	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})*\.?\s`)
-	footnoteGlueRE = regexp.MustCompile(`[a-zA-Z?)’'”.,]\d{1,2}\b`)
+	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s`)
+	footnoteGlueRE = regexp.MustCompile(`(?:[a-zA-Z?)’'”]|[a-zA-Z][.,])\d{1,2}\b`)
 
-	percentRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
+	percentRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
 	pointsRE  = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+percentage\s+points?\b`)
 	moneyRE   = regexp.MustCompile(`(?i)(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
 	rateRE    = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
-	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `)(?:\s*(?:-|–|to)\s*` + digitsPat + `)?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
+	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
+	// a reference period ("in the last 12 months", "two years ago", "six
+	// monthly") measures nothing about the service
+	periodRE = regexp.MustCompile(`(?i)\b(?:last|past|previous|next|coming|following|first|every|each|recent|preceding)\s+(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:hours?|days?|weeks?|months?|years?|quarters?)\b` +
+		`|\b(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|prior|before|earlier|later|previously)\b` +
+		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:monthly|weekly|yearly|daily)\b|\bone-to-one\b|\bone-off\b` +
+		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:year|month|week|day)\s+(?:period|plan|strategy|programme|contract|cycle)\b|\b(?:` + wordNumPat + `|\d)[- ]point\s+scale\b`)
 	digitsRE   = regexp.MustCompile(`\b` + digitsPat + `\b`)
 	outOfRE    = regexp.MustCompile(`(?i)^\s*(?:out\s+of|in)\s+(` + digitsPat + `|[a-z]+)\b`)
 	qualifierRE = regexp.MustCompile(`(?i)(?:^|\W)(nearly|almost|approximately|approx\.?|around|about|roughly|over|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|just|only|some|circa|c\.)\s*$`)
+	// "one serious case review was ongoing": "one" counts when it opens a
+	// clause's subject
+	oneSubjectRE = regexp.MustCompile(`(?i)^(?:[\w’'-]+\s+){1,4}(?:was|were|is|are|has|had|remains?)\b`)
 	wordNumberRE = regexp.MustCompile(`(?i)\b[a-z]+(?:-[a-z]+)?\b`)
 )
 
@@ -101,7 +112,8 @@ var (
 // direction are known.
 type candidate struct {
 	report.Metric
-	start, end int // the matched text in the sentence
+	start, end int  // the matched text in the sentence
+	follows    bool // the second of "from X to Y" or a chain: shares the subject before
 }
 
 // metrics finds the numbers a sentence states about the service.
@@ -141,12 +153,16 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 	for _, m := range notMetricRE.FindAllStringIndex(text, -1) {
 		cover(m[0], m[1])
 	}
+	for _, m := range periodRE.FindAllStringIndex(text, -1) {
+		cover(m[0], m[1])
+	}
 
 	for _, m := range pointsRE.FindAllStringSubmatchIndex(text, -1) {
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Points}, start: m[0], end: m[1]})
 	}
 	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
-		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Percent}, start: m[0], end: m[1]})
+		v, _ := x.valueOf(text[m[2]:m[3]])
+		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
 	}
 	for _, m := range moneyRE.FindAllStringSubmatchIndex(text, -1) {
 		v := parseDigits(text[m[4]:m[5]])
@@ -171,7 +187,8 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 		if !strings.HasSuffix(u, "s") {
 			u += "s"
 		}
-		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
+		v, _ := x.valueOf(text[m[2]:m[3]])
+		add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
 	}
 	out = append(out, x.wordMetrics(text, masked, cover)...)
 	for _, m := range digitsRE.FindAllStringIndex(text, -1) {
@@ -179,6 +196,9 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 			continue
 		}
 		v := parseDigits(text[m[0]:m[1]])
+		if namedNumber(text, m[0]) {
+			continue
+		}
 		// a bare year is a date, not a count
 		if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
 			continue
@@ -287,6 +307,9 @@ func (x *Extractor) wordMetrics(text string, masked func(int, int) bool, cover f
 		if v == 1 && !countableOne(prev, next, after) {
 			continue
 		}
+		if v == 1 && prev != "only" && prev != "just" && !oneSubjectRE.MatchString(after) {
+			continue
+		}
 		if next == "" || strings.HasPrefix(after, "of ") && v == 1 || next == "another" || next == "or" && v <= 2 {
 			continue
 		}
@@ -302,7 +325,7 @@ func (x *Extractor) wordMetrics(text string, masked func(int, int) bool, cover f
 // "one another", "at one point").
 func countableOne(prev, next, after string) bool {
 	switch prev {
-	case "no", "any", "the", "this", "that", "which", "each", "every", "at", "only", "someone", "another":
+	case "no", "any", "the", "this", "that", "which", "each", "every", "at", "someone", "another", "in", "of", "for", "with", "by", "to", "on", "as":
 		return false
 	}
 	switch next {
@@ -412,7 +435,11 @@ func parseDigits(s string) float64 {
 var (
 	fromToRE   = regexp.MustCompile(`(?i)\bfrom\s*$`)
 	toRE       = regexp.MustCompile(`(?i)\bto\s*$`)
-	clauseStop = regexp.MustCompile(`[;:]|,\s+(?:and|but|while|whereas|although)\s|\bwhich\b|\bwhile\b|\bbut\b`)
+	clauseStop = regexp.MustCompile(`[;:]|,\s+(?:and|but|while|whereas|although|with)\s|\bwhich\b|\bwhile\b|\bbut\b|\bas\b|\bbecause\b`)
+	// "62% attended, an increase from 19%": the change word names both
+	changeAfterRE = regexp.MustCompile(`(?i)^[^.;]{0,80}?,?\s+(?:an?\s+|the\s+)?(?:further\s+)?(increase|rise|improvement|reduction|decrease|fall|drop)\s+(?:from|on)\s*$`)
+	// "... to 8%, and standing at 5%": a number that carries on a change
+	chainRE = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:\band\b|,)\s*(?:[a-z]+\s+){0,2}(?:to|at)\s*$`)
 )
 
 // directions marks the candidates that are changes: "from X to Y" compares
@@ -438,7 +465,25 @@ func (x *Extractor) directions(text string, cs []candidate) {
 				d = report.Decrease
 			}
 			cs[i].Direction, cs[j].Direction = d, d
+			cs[j].follows = true
 			break
+		}
+	}
+	for i := range cs {
+		for j := i + 1; j < len(cs) && cs[i].Direction == ""; j++ {
+			if m := changeAfterRE.FindStringSubmatch(text[cs[i].end:cs[j].start]); m != nil && cs[j].Unit == cs[i].Unit {
+				d := report.Increase
+				if w := strings.ToLower(m[1]); w == "reduction" || w == "decrease" || w == "fall" || w == "drop" {
+					d = report.Decrease
+				}
+				cs[i].Direction, cs[j].Direction = d, d
+			}
+		}
+	}
+	for i := 1; i < len(cs); i++ {
+		if cs[i].Direction == "" && cs[i-1].Direction != "" && cs[i].Unit == cs[i-1].Unit && chainRE.MatchString(text[cs[i-1].end:cs[i].start]) {
+			cs[i].Direction = cs[i-1].Direction
+			cs[i].follows = true
 		}
 	}
 	for i := range cs {
@@ -484,21 +529,19 @@ func (x *Extractor) directions(text string, cs []candidate) {
 	}
 }
 
-var (
-	ofNounRE = regexp.MustCompile(`(?i)^\s*(?:of|in)\s+`)
-	leadOfRE = regexp.MustCompile(`(?i)\b(?:of|out\s+of)\s+(?:the\s+)?` + digitsPat + `\s+([a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3})`)
-)
-
 // subjects names what each number is about, from the sentence's parts of
-// speech: the noun phrase the number counts ("498 children"), the phrase
-// after "of" ("64% of social workers"), or the noun phrase before the verb
-// that the number completes ("caseloads had increased by 45%").
+// speech: the phrase after "of" ("64% of social workers who are
+// permanent"), the noun phrase the number counts with what follows it ("12
+// children became subject of special guardianship orders"), or the noun
+// phrase before the verb the number completes ("caseloads had increased by
+// 45%"). Pronouns ("this", "of whom") are left empty for the caller to
+// resolve from the sentence before.
 func subjects(text string, cs []candidate) error {
 	toks, err := nlp.Tag(text)
 	if err != nil {
 		return err
 	}
-	at := func(off int) int { // the first token at or after offset off
+	at := func(off int) int { // the first token that ends after offset off
 		for i, t := range toks {
 			if t.End > off {
 				return i
@@ -508,107 +551,177 @@ func subjects(text string, cs []candidate) error {
 	}
 	for i := range cs {
 		c := &cs[i]
-		j := at(c.end)
-		var np string
-		rest := text[c.end:]
+		if c.follows && i > 0 {
+			c.Subject = cs[i-1].Subject // "from 43% to 82%": one subject
+			continue
+		}
+		k, e := at(c.start), at(c.end)
+		e = skipParenthesis(toks, e)
+		if c.Unit == report.Rate { // past "per 10,000"
+			for e < len(toks) && (toks[e].Tag == "CD" || toks[e].Text == "per") {
+				e++
+			}
+		}
+		of := e < len(toks) && toks[e].Text == "of"
+		var after string
 		switch {
-		case c.Unit == report.Rate:
-			np = nounPhrase(text, toks, j)
-			np = strings.TrimSpace("rate " + np)
-		case ofNounRE.MatchString(rest):
-			k := at(c.end + len(ofNounRE.FindString(rest)))
-			np = nounPhrase(text, toks, k)
+		case of && e+1 < len(toks) && anaphor(toks[e+1].Text):
+		case of:
+			j := e + 1 // "Nineteen of 20 young people", "of the 13"
+			for j < len(toks) && (toks[j].Tag == "CD" || toks[j].Tag == "DT") {
+				j++
+			}
+			after = phraseAfter(text, toks, j, true)
+		case c.Unit == report.Money:
+			after = phraseAfter(text, toks, e, false)
 		default:
-			np = nounPhrase(text, toks, j)
+			after = phraseAfter(text, toks, e, true)
 		}
-		if np == "" || c.Unit == report.Duration || c.Unit == report.Money || c.Unit == report.Factor || (c.Unit == report.Percent && !ofNounRE.MatchString(rest)) {
-			if s := subjectPhrase(text, toks, at(c.start)); s != "" {
-				if np != "" {
-					np = s + " " + np
-				} else {
-					np = s
-				}
-			}
+		before := phraseBefore(text, toks, k)
+		var subj string
+		switch {
+		case of:
+			subj = after
+		case c.Unit == report.Count && after != "" && !startsWithVerb(toks, e):
+			subj = after
+		case c.Unit == report.Rate:
+			subj = strings.TrimSpace(before + " rate per " + Number(c.Per) + " " + after)
+		default:
+			subj = strings.TrimSpace(before + " " + after)
 		}
-		if np == "" {
-			if m := leadOfRE.FindStringSubmatch(text); m != nil {
-				np = m[1]
-			}
-		}
-		c.Subject = strings.ToLower(strings.Join(strings.Fields(np), " "))
+		c.Subject = strings.ToLower(strings.Join(strings.Fields(subj), " "))
 	}
 	return nil
 }
 
-// nounPhrase reads the noun phrase that starts at token k: determiners,
-// adjectives and nouns up to the last noun, at most six words.
-func nounPhrase(text string, toks []nlp.Token, k int) string {
-	start, end := -1, -1
-	n := 0
-	for i := k; i < len(toks) && n < 7; i++ {
-		t := toks[i]
-		tag := t.Tag
-		switch {
-		case i == k && (tag == "DT" || tag == "PRP$"):
-			continue
-		case strings.HasPrefix(tag, "NN") || tag == "JJ" || tag == "JJR" || tag == "VBN" && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Tag, "NN") ||
-			tag == "VBG" && i+1 < len(toks) && strings.HasPrefix(toks[i+1].Tag, "NN") || tag == "POS" || t.Text == "’s" || t.Text == "'s" || tag == "HYPH":
-			if start < 0 {
-				start = t.Start
-			}
-			if strings.HasPrefix(tag, "NN") || tag == "POS" {
-				end = t.End
-			}
-			n++
-			continue
-		case tag == "CC" && end > 0 && i+1 < len(toks) && (strings.HasPrefix(toks[i+1].Tag, "NN") || toks[i+1].Tag == "JJ"):
-			n++
-			continue
+// skipParenthesis steps over a bracketed aside at token k: "161 (or 32%)
+// live outside".
+func skipParenthesis(toks []nlp.Token, k int) int {
+	if k >= len(toks) || toks[k].Text != "(" {
+		return k
+	}
+	for i := k + 1; i < len(toks) && i < k+8; i++ {
+		if toks[i].Text == ")" {
+			return i + 1
 		}
-		break
 	}
-	if start < 0 || end < 0 {
-		return ""
-	}
-	return text[start:end]
+	return k
 }
 
-// subjectPhrase is the noun phrase that governs the verb before token k:
-// the nearest noun phrase before a verb, in the same clause.
-func subjectPhrase(text string, toks []nlp.Token, k int) string {
-	// walk back to the verb before the number
-	v := -1
-	for i := k - 1; i >= 0 && i >= k-8; i-- {
+// anaphor reports whether a word points back to something named earlier.
+func anaphor(w string) bool {
+	switch strings.ToLower(w) {
+	case "whom", "which", "these", "those", "them", "this", "that", "it", "they":
+		return true
+	}
+	return false
+}
+
+// maxSubjectWords bounds a subject phrase.
+const maxSubjectWords = 10
+
+// phraseAfter reads the phrase from token k to the end of its clause: the
+// noun phrase a number counts and what is said of it.
+func phraseAfter(text string, toks []nlp.Token, k int, nounFirst bool) string {
+	start, end, n := -1, -1, 0
+	// a counted noun phrase, or a verb saying what the counted did ("95%
+	// seen within timescales"); not a time or place ("in 2014")
+	for k < len(toks) && (toks[k].Tag == "DT" || toks[k].Tag == "PRP$" || toks[k].Tag == "RB") {
+		k++
+	}
+	if nounFirst && (k >= len(toks) || toks[k].Tag == "IN" || toks[k].Tag == "TO" || toks[k].Tag == "CD") {
+		return ""
+	}
+	for i := k; i < len(toks) && n < maxSubjectWords; i++ {
 		t := toks[i]
-		if t.Text == "," || t.Text == ";" || t.Text == ":" {
+		if clauseEnd(t) || (i > k && (t.Tag == "CD" && isDigit(t.Text[0]) || t.Text == "compared" || t.Text == "than")) {
 			break
 		}
-		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "MD" {
-			v = i
+		if start < 0 {
+			if t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "RB" {
+				continue
+			}
+			start = t.Start
 		}
+		end = t.End
+		n++
 	}
-	if v < 0 {
+	if start < 0 {
 		return ""
 	}
-	// the noun phrase ending just before the verb group
-	e := v - 1
-	for e >= 0 && (strings.HasPrefix(toks[e].Tag, "VB") || toks[e].Tag == "MD" || toks[e].Tag == "RB") {
-		e--
-	}
-	if e < 0 || !(strings.HasPrefix(toks[e].Tag, "NN") || toks[e].Tag == "PRP") {
-		return ""
-	}
-	s := e
-	for s > 0 {
-		t := toks[s-1].Tag
-		if strings.HasPrefix(t, "NN") || t == "JJ" || t == "POS" || t == "VBG" || t == "IN" && toks[s-1].Text == "of" || t == "DT" {
-			s--
-			continue
-		}
-		break
-	}
-	if toks[s].Tag == "PRP" && s == e {
-		return ""
-	}
-	return text[toks[s].Start:toks[e].End]
+	return strings.TrimRight(text[start:end], " ,")
 }
+
+// phraseBefore reads the subject of the verb nearest before token k: the
+// words from the start of the clause to that verb.
+func phraseBefore(text string, toks []nlp.Token, k int) string {
+	v := -1
+	for i := k - 1; i >= 0 && i >= k-8; i-- {
+		if clauseEnd(toks[i]) {
+			break
+		}
+		if strings.HasPrefix(toks[i].Tag, "VB") || toks[i].Tag == "MD" {
+			v = i
+			// the whole verb group: "had increased", "has been reduced"
+			for v > 0 && (strings.HasPrefix(toks[v-1].Tag, "VB") || toks[v-1].Tag == "MD" || toks[v-1].Tag == "RB") {
+				v--
+			}
+			break
+		}
+	}
+	if v <= 0 {
+		return ""
+	}
+	s := v - 1
+	for s > 0 && !clauseEnd(toks[s-1]) && v-s < maxSubjectWords {
+		if strings.HasPrefix(toks[s-1].Tag, "VB") && toks[s-1].Tag != "VBG" && toks[s-1].Tag != "VBN" {
+			break // "The council said [referrals]"
+		}
+		s--
+	}
+	if s >= v {
+		return ""
+	}
+	phrase := text[toks[s].Start:toks[v-1].End]
+	if anaphor(strings.Fields(phrase)[0]) && len(strings.Fields(phrase)) <= 2 {
+		return ""
+	}
+	return phrase
+}
+
+func clauseEnd(t nlp.Token) bool {
+	switch t.Text {
+	case ",", ";", ":", "(", ")", ".", "!", "?", "which", "while", "whereas", "because", "but", "although", "—":
+		return true
+	}
+	return false
+}
+
+// startsWithVerb reports whether token k is a verb: a number followed by a
+// verb ("784 were from the police") counts what the clause before names.
+func startsWithVerb(toks []nlp.Token, k int) bool {
+	return k < len(toks) && (strings.HasPrefix(toks[k].Tag, "VB") || toks[k].Tag == "MD")
+}
+
+var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
+
+// namedNumber reports whether the number at offset i is part of a name:
+// it follows a capitalised word that does not open the sentence ("Project
+// 3", "Catch 22").
+func namedNumber(text string, i int) bool {
+	m := capitalBeforeRE.FindStringSubmatch(text[:i])
+	if m == nil {
+		return false
+	}
+	w := m[2]
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w {
+		return false
+	}
+	prev := m[1]
+	return !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ":")
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// Number prints a value without needless decimals.
+func Number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
