@@ -13,8 +13,8 @@ const negationReach = 3
 // unit is a sentence (or a bullet, row or heading) as the classifier sees it.
 type unit struct {
 	text    string
-	heading bool   // a heading or table row, not running text
-	bullet  bool   // a bullet item
+	heading bool    // a heading or table row, not running text
+	bullet  bool    // a bullet item
 	section string  // the heading it sits under
 	judged  []found // the judgements it states: their words are no cues
 }
@@ -207,4 +207,3 @@ func phraseText(ws []word, m match) string {
 	}
 	return strings.Join(parts, " ")
 }
-

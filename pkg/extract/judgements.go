@@ -28,13 +28,13 @@ var (
 	// "an outstanding impact", "Outstanding leadership": the top grade as an attribute of leaders
 	outstandingRE = regexp.MustCompile(`(?i)\b(outstanding)\s+(?:impact|leadership|leaders)\b`)
 	// "The graded judgement for adoption performance is that it is good"
-	gradedIsRE = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
+	gradedIsRE  = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
 	notGradedRE = regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
 	// a listing of every grade: a grade descriptor, not a judgement
 	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ba\s+(?:local\s+authority|service)\s+that\b|\bfour[- ]point\s+scale\b`)
 	// signals that the grade belongs to an earlier inspection
 	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b`)
-	yearRE = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+	yearRE     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
 	// the subject before a predicate: the words back to a clause break
 	clauseBreakRE = regexp.MustCompile(`[,;:()]|\b(?:and|but|because|which|that|while|whereas|when)\s`)
 )

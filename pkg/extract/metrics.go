@@ -60,8 +60,8 @@ func parseNumbers(data string) (*numberWords, error) {
 
 const (
 	wordNumPat = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)`
-	digitsPat = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
-	monthPat  = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
+	digitsPat  = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
+	monthPat   = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`
 )
 
 var (
@@ -88,10 +88,10 @@ var (
 	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s`)
 	footnoteGlueRE = regexp.MustCompile(`(?:[a-zA-Z?)’'”]|[a-zA-Z][.,])\d{1,2}\b`)
 
-	percentRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
-	pointsRE  = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+percentage\s+points?\b`)
-	moneyRE   = regexp.MustCompile(`(?i)(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
-	rateRE    = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
+	percentRE  = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
+	pointsRE   = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+percentage\s+points?\b`)
+	moneyRE    = regexp.MustCompile(`(?i)(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
+	rateRE     = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
 	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
 	// a reference period ("in the last 12 months", "two years ago", "six
 	// monthly") measures nothing about the service
@@ -99,8 +99,8 @@ var (
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|prior|before|earlier|later|previously)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:monthly|weekly|yearly|daily)\b|\bone-to-one\b|\bone-off\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:year|month|week|day)\s+(?:period|plan|strategy|programme|contract|cycle)\b|\b(?:` + wordNumPat + `|\d)[- ]point\s+scale\b`)
-	digitsRE   = regexp.MustCompile(`\b` + digitsPat + `\b`)
-	outOfRE    = regexp.MustCompile(`(?i)^\s*(?:out\s+of|in)\s+(` + digitsPat + `|[a-z]+)\b`)
+	digitsRE    = regexp.MustCompile(`\b` + digitsPat + `\b`)
+	outOfRE     = regexp.MustCompile(`(?i)^\s*(?:out\s+of|in)\s+(` + digitsPat + `|[a-z]+)\b`)
 	qualifierRE = regexp.MustCompile(`(?i)(?:^|\W)(nearly|almost|approximately|approx\.?|around|about|roughly|over|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|just|only|some|circa|c\.)\s*$`)
 	// "one serious case review was ongoing": "one" counts when it opens a
 	// clause's subject

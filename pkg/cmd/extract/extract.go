@@ -150,4 +150,3 @@ func one(ctx context.Context, x *extract.Extractor, in source.Input, srcOpts sou
 	}
 	return nil
 }
-
