@@ -202,14 +202,16 @@ func Blocks(text string) []Block {
 			b.Kind = Heading
 		}
 	}
+	markChrome(blocks)
 	section := ""
 	for i := range blocks {
-		if blocks[i].Kind == Heading {
+		// a table row names a section too: in older reports the section
+		// heading and its grade form a row
+		if (blocks[i].Kind == Heading || blocks[i].Kind == Row) && !blocks[i].Chrome {
 			section = SectionName(blocks[i].Text)
 		}
 		blocks[i].Section = section
 	}
-	markChrome(blocks)
 	return blocks
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/findings/findings/pkg/report"
@@ -17,6 +18,8 @@ type unit struct {
 	bullet  bool    // a bullet item
 	section string  // the heading it sits under
 	judged  []found // the judgements it states: their words are no cues
+	metrics bool    // it states a number
+	pdf     bool    // the document was converted from PDF
 }
 
 // verdict is the classifier's call on a unit and why.
@@ -43,34 +46,57 @@ func (c clause) polarity(need float64) int {
 	return 0
 }
 
-// classify calls a unit a strength, a weakness, mixed or neutral.
-func (x *Extractor) classify(u unit) verdict {
+// weigh lets the model make the call on a unit the rules scored, from the
+// rules' evidence, the unit's words and its context. Rules that know the
+// report's structure (headings, the items under "What needs to improve",
+// method sentences) decide before it and never reach here. It returns the
+// features the model saw.
+func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
+	feats := append(x.features(u, ws, clauses, v), context...)
+	if x.model == nil {
+		return v, feats
+	}
+	label, _, top := x.model.Predict(feats)
+	kind := label
+	if kind == "neutral" {
+		kind = ""
+	}
+	cues := v.cues
+	if kind != v.kind {
+		cues = append(append([]string{}, cues...), top...)
+	}
+	return verdict{kind: kind, rule: "model", cues: cues}, feats
+}
+
+// ruleVerdict is the rules' call. It returns the scored clauses and words
+// when no structural rule decided, so that the model may weigh them.
+func (x *Extractor) ruleVerdict(u unit) (verdict, []clause, []word) {
 	sec := x.sectionOf(u.section)
 	if u.heading {
 		// a heading names a topic or a section; only a headline that
 		// evaluates (a news page's) is a finding
 		if sec != sectionNone || len(u.judged) > 0 || words(u.text) <= 4 || strings.HasSuffix(u.text, "?") {
-			return verdict{rule: "heading"}
+			return verdict{rule: "heading"}, nil, nil
 		}
 	} else {
 		switch sec {
 		case sectionWeakness:
 			if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
-				return verdict{rule: "section"} // the lead-in to a list
+				return verdict{rule: "section"}, nil, nil // the lead-in to a list
 			}
-			return verdict{kind: report.Weakness, rule: "section", cues: []string{"section:" + u.section}}
+			return verdict{kind: report.Weakness, rule: "section", cues: []string{"section:" + u.section}}, nil, nil
 		case sectionStrength:
-			return verdict{kind: report.Strength, rule: "section", cues: []string{"section:" + u.section}}
+			return verdict{kind: report.Strength, rule: "section", cues: []string{"section:" + u.section}}, nil, nil
 		case sectionNeutral, sectionDescriptor:
-			return verdict{rule: "section"}
+			return verdict{rule: "section"}, nil, nil
 		}
 	}
 	ws := splitWords(u.text)
 	if len(ws) == 0 {
-		return verdict{}
+		return verdict{}, nil, nil
 	}
 	if x.neutralRE != nil && x.neutralRE.MatchString(u.text) {
-		return verdict{rule: "neutral-pattern"}
+		return verdict{rule: "neutral-pattern"}, nil, nil
 	}
 	clauses := x.clauses(ws, u.judged)
 	need := 1.0
@@ -93,15 +119,15 @@ func (x *Extractor) classify(u unit) verdict {
 	case len(pos) > 0 && len(neg) > 0:
 		// a concession that only grants effort does not make the sentence mixed
 		if len(pos) == 1 && clauses[pos[0]].concede && clauses[pos[0]].pos < 3 {
-			return verdict{kind: report.Weakness, rule: "concession", cues: all}
+			return verdict{kind: report.Weakness, rule: "concession", cues: all}, clauses, ws
 		}
-		return verdict{kind: report.Mixed, rule: "contrast", cues: all}
+		return verdict{kind: report.Mixed, rule: "contrast", cues: all}, clauses, ws
 	case len(pos) > 0:
-		return verdict{kind: report.Strength, rule: "cues", cues: all}
+		return verdict{kind: report.Strength, rule: "cues", cues: all}, clauses, ws
 	case len(neg) > 0:
-		return verdict{kind: report.Weakness, rule: "cues", cues: all}
+		return verdict{kind: report.Weakness, rule: "cues", cues: all}, clauses, ws
 	}
-	return verdict{cues: all}
+	return verdict{cues: all}, clauses, ws
 }
 
 // clauses cuts a sentence's words at contrast markers and scores each part
@@ -150,6 +176,36 @@ func (x *Extractor) clauses(ws []word, judged []found) []clause {
 	negated := func(m match) bool {
 		for _, n := range negators {
 			if n.j <= m.i && m.i-n.j < negationReach && clauseOf[n.i] == clauseOf[m.i] && !overlaps(n, m) {
+				if n.i > 0 && ws[n.i-1].text == "a" { // "a few", "a little"
+					continue
+				}
+				return true
+			}
+		}
+		return false
+	}
+	// the reach of an aim or a need: to the end of its clause or the next comma
+	reach := func(ms []match) []bool {
+		in := make([]bool, len(ws))
+		for _, m := range ms {
+			for i := m.j; i < len(ws) && clauseOf[i] == clauseOf[m.i]; i++ {
+				in[i] = true
+				if strings.ContainsAny(ws[i].punct, ",;:") {
+					break
+				}
+			}
+		}
+		return in
+	}
+	inAim, inNeed := reach(x.aims.find(ws)), reach(x.needs.find(ws))
+	// a verb that undoes a shortfall near it: "reducing delay", "drift has reduced"
+	undoers := x.undoers.find(ws)
+	undone := func(m match) bool {
+		for _, u := range undoers {
+			if clauseOf[u.i] != clauseOf[m.i] || overlaps(u, m) {
+				continue
+			}
+			if u.j <= m.i && m.i-u.j < 4 || m.j <= u.i && u.i-m.j < 4 {
 				return true
 			}
 		}
@@ -167,12 +223,13 @@ func (x *Extractor) clauses(ws []word, judged []found) []clause {
 		if inJudgement(m) {
 			continue
 		}
-		if m.i > 0 && (ws[m.i-1].text == "to" || ws[m.i-1].text == "will") && m.class == "pos" {
+		if m.i > 0 && (ws[m.i-1].text == "to" || ws[m.i-1].text == "will") && m.class == "pos" || inAim[m.i] {
 			continue // an aim ("to improve") or a plan, not an achievement
 		}
 		c := &out[clauseOf[m.i]]
 		phrase := phraseText(ws, m)
-		switch flip := negated(m); {
+		flip := negated(m) || m.class == "pos" && inNeed[m.i] || m.class == "neg" && undone(m)
+		switch {
 		case m.class == "pos" && !flip:
 			c.pos += m.weight
 			c.cues = append(c.cues, "+"+phrase)
@@ -206,4 +263,87 @@ func phraseText(ws []word, m match) string {
 		parts = append(parts, w.text)
 	}
 	return strings.Join(parts, " ")
+}
+
+// features describes a unit for the model: the rules' call and scores, the
+// cue words, the words and word pairs, and the unit's place.
+func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []string {
+	f := make([]string, 0, 2*len(ws)+24)
+	rule := v.kind
+	if rule == "" {
+		rule = "neutral"
+	}
+	f = append(f, "rule:"+rule, "rulename:"+v.rule)
+	npos, nneg := 0, 0
+	pos, neg := 0.0, 0.0
+	for _, c := range clauses {
+		pos += c.pos
+		neg += c.neg
+		switch c.polarity(1) {
+		case 1:
+			npos++
+		case -1:
+			nneg++
+		}
+		for _, cue := range c.cues {
+			f = append(f, "cue:"+cue)
+		}
+	}
+	f = append(f, "posclauses:"+bucket(npos, 0, 1, 2), "negclauses:"+bucket(nneg, 0, 1, 2),
+		"pos:"+bucket(int(pos), 0, 1, 2, 4, 6), "neg:"+bucket(int(neg), 0, 1, 2, 4, 6), "clauses:"+bucket(len(clauses), 1, 2, 3))
+	if len(clauses) > 1 && clauses[0].concede {
+		f = append(f, "concession")
+	}
+	for _, m := range x.neutrals.find(ws) {
+		f = append(f, "neu:"+phraseText(ws, m))
+	}
+	prev := "^"
+	for i, w := range ws {
+		t := w.text
+		if isDigit(t[0]) {
+			t = "#"
+		}
+		f = append(f, "w:"+t, "b:"+prev+"_"+t)
+		if i < 2 {
+			f = append(f, "start:"+t)
+		}
+		prev = t
+	}
+	kind := "para"
+	switch {
+	case u.heading:
+		kind = "heading"
+	case u.bullet:
+		kind = "bullet"
+	}
+	f = append(f, "kind:"+kind, "sec:"+[]string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sectionOf(u.section)],
+		"len:"+bucket(len(ws), 5, 10, 20, 35, 50))
+	if u.pdf {
+		f = append(f, "doc:pdf")
+	} else {
+		f = append(f, "doc:web")
+	}
+	if u.metrics {
+		f = append(f, "has:number")
+	}
+	if len(u.judged) > 0 {
+		f = append(f, "has:judgement")
+	}
+	if strings.ContainsAny(u.text, "“”\"") {
+		f = append(f, "has:quote")
+	}
+	if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
+		f = append(f, "ends:colon")
+	}
+	return f
+}
+
+// bucket names the band n falls in, given the bands' upper bounds.
+func bucket(n int, bounds ...int) string {
+	for _, b := range bounds {
+		if n <= b {
+			return "<=" + strconv.Itoa(b)
+		}
+	}
+	return ">" + strconv.Itoa(bounds[len(bounds)-1])
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"embed"
 	"fmt"
@@ -15,7 +16,7 @@ import (
 	"github.com/findings/findings/pkg/source"
 )
 
-//go:embed data/*.txt
+//go:embed data
 var dataFS embed.FS
 
 // Section classes (data/sections.txt).
@@ -41,17 +42,29 @@ type scopeRule struct {
 // is safe for concurrent use.
 type Extractor struct {
 	cues, negators, contrast *lexicon
+	aims, needs, undoers     *lexicon
+	neutrals                 *lexicon
 	sections                 []sectionRule
 	scopes                   []scopeRule
 	numbers                  *numberWords
 	neutralRE                *regexp.Regexp
+	model                    *Model // nil: the rules alone decide
+	collect                  bool   // compute features even without a model (training)
 }
 
 // An Option configures an Extractor.
 type Option func(*options)
 
 type options struct {
-	without map[string]bool
+	without  map[string]bool
+	model    *Model
+	modelSet bool
+}
+
+// WithModel uses m to weigh the evidence instead of the embedded model;
+// nil leaves the call to the rules alone.
+func WithModel(m *Model) Option {
+	return func(o *options) { o.model, o.modelSet = m, true }
 }
 
 // WithoutOrigins leaves out the lexicon entries that the named development
@@ -91,7 +104,21 @@ func New(opts ...Option) (*Extractor, error) {
 	if x.contrast, err = parseLexicon("cues.txt", filterClasses(cues, "but"), "but"); err != nil {
 		return nil, err
 	}
-	x.cues, x.negators, x.contrast = x.cues.without(o.without), x.negators.without(o.without), x.contrast.without(o.without)
+	if x.aims, err = parseLexicon("cues.txt", filterClasses(cues, "aim"), "aim"); err != nil {
+		return nil, err
+	}
+	if x.needs, err = parseLexicon("cues.txt", filterClasses(cues, "need"), "need"); err != nil {
+		return nil, err
+	}
+	if x.undoers, err = parseLexicon("cues.txt", filterClasses(cues, "undo"), "undo"); err != nil {
+		return nil, err
+	}
+	if x.neutrals, err = parseLexicon("cues.txt", filterClasses(cues, "neu"), "neu"); err != nil {
+		return nil, err
+	}
+	for _, lx := range []**lexicon{&x.cues, &x.negators, &x.contrast, &x.aims, &x.needs, &x.undoers, &x.neutrals} {
+		*lx = (*lx).without(o.without)
+	}
 
 	sections, err := read("sections.txt")
 	if err != nil {
@@ -135,6 +162,13 @@ func New(opts ...Option) (*Extractor, error) {
 		alts = append(alts, "(?:"+l+")")
 	}
 	x.neutralRE = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+	if o.modelSet {
+		x.model = o.model
+	} else if b, err := dataFS.ReadFile("data/model.tsv"); err == nil {
+		if x.model, err = ReadModel(strings.NewReader(string(b))); err != nil {
+			return nil, fmt.Errorf("model.tsv: %w", err)
+		}
+	}
 	return x, nil
 }
 
@@ -187,21 +221,42 @@ var (
 	spaceRE      = regexp.MustCompile(`\s+`)
 )
 
-// Extract reads one document. ctx bounds the time it may take.
-func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.Report, error) {
+// piece is a unit of a document (a sentence, heading, bullet item or table
+// row) with what every stage found in it.
+type piece struct {
+	block      *clean.Block
+	s, e       int    // the unit's range in block.Text
+	text       string // block.Text[s:e]
+	judgements []found
+	metrics    []candidate
+	unit       unit
+	verdict    verdict
+	clauses    []clause // nil when a structural rule decided
+	words      []word
+	features   []string // set when the model made the call
+}
+
+// analysis is a document read through every stage.
+type analysis struct {
+	facts  report.Facts
+	pieces []piece
+}
+
+// analyse runs the pipeline over a document: clean it into blocks, read its
+// facts, drop what is off topic, then cut each block into sentences and
+// look at each for judgements, metrics and its kind.
+func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis, error) {
 	blocks := clean.Blocks(doc.Text)
 	facts := x.facts(blocks)
 	if doc.Title != "" {
 		facts.Title = doc.Title
 	}
 	clean.MarkOffTopic(blocks, facts.Authority)
-	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, doc.Text)}
+	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, doc.Text), pdf: strings.ContainsRune(doc.Text, '\f')}
 	if dc.authority == "" {
 		dc.authority = "\x00" // matches nothing
 	}
-	rep := &report.Report{Source: doc.Source, Facts: facts, Findings: []report.Finding{}, Metrics: []report.Metric{}, Judgements: []report.Judgement{}}
-
-	var last []int // the metrics of the last sentence
+	a := &analysis{facts: facts}
 	for bi := range blocks {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -210,9 +265,10 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 		if b.Chrome {
 			continue
 		}
+		heading := b.Kind == clean.Heading || b.Kind == clean.Row
 		type span struct{ s, e int }
 		var units []span
-		if b.Kind == clean.Heading || b.Kind == clean.Row {
+		if heading {
 			units = []span{{0, len(b.Text)}}
 		} else {
 			ss, err := nlp.Sentences(b.Text)
@@ -224,93 +280,175 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 			}
 		}
 		for _, u := range units {
-			text := b.Text[u.s:u.e]
-			heading := b.Kind == clean.Heading || b.Kind == clean.Row
-			var js []found
-			if heading || words(text) <= 25 && !endsLikeSentence(text) {
-				js = x.judgeLabel(text, b.Section)
+			p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
+			if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
+				p.judgements = x.judgeLabel(p.text, b.Section)
 			}
-			if len(js) == 0 {
-				js = x.judgeProse(text, b.Section, dc)
+			if len(p.judgements) == 0 {
+				p.judgements = x.judgeProse(p.text, b.Section, dc)
 			}
-			ms, err := x.metrics(text)
+			ms, err := x.metrics(p.text)
 			if err != nil {
 				return nil, err
 			}
-			v := x.classify(unit{text: text, heading: heading, bullet: b.Kind == clean.Bullet, section: b.Section, judged: js})
+			p.metrics = ms
+			p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
+				section: b.Section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
+			p.verdict, p.clauses, p.words = x.ruleVerdict(p.unit)
+			a.pieces = append(a.pieces, p)
+		}
+	}
+	// the model weighs each sentence with what surrounds it: the report's
+	// overall grade, its section's grade, the rules' call on the sentence
+	// before
+	if x.model == nil && !x.collect {
+		return a, nil
+	}
+	docGrade := ""
+	for _, p := range a.pieces {
+		for _, j := range p.judgements {
+			if !j.Previous && j.Scope == report.ScopeOverall && docGrade == "" {
+				docGrade = j.Grade
+			}
+		}
+	}
+	sectionGrade := map[string]string{}
+	for i := range a.pieces {
+		p := &a.pieces[i]
+		if p.clauses == nil {
+			continue
+		}
+		sec := p.block.Section
+		g, ok := sectionGrade[sec]
+		if !ok {
+			if js := x.judgeLabel(sec, ""); len(js) > 0 {
+				g = js[0].Grade
+			}
+			sectionGrade[sec] = g
+		}
+		prev := "none"
+		if i > 0 {
+			prev = cmp.Or(a.pieces[i-1].verdict.kind, "neutral")
+		}
+		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(g, "none"), "prev:" + prev}
+		if i == 0 || a.pieces[i-1].block != p.block {
+			ctxFeats = append(ctxFeats, "first-in-block")
+		}
+		p.verdict, p.features = x.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
+	}
+	return a, nil
+}
 
-			stretches := b.Stretches(u.s, u.e)
-			stretchOf := func(off int) clean.Stretch {
-				for _, st := range stretches {
-					if off < st.To {
-						return st
-					}
-				}
-				return stretches[len(stretches)-1]
-			}
-			docSpan := func(s, e int) report.Span {
-				sts := b.Stretches(u.s+s, u.s+e)
-				if len(sts) == 0 {
-					return report.Span{}
-				}
-				return report.Span{Start: sts[0].Start, End: sts[len(sts)-1].End}
-			}
-			if v.kind != "" {
-				for _, st := range stretches {
-					rep.Findings = append(rep.Findings, report.Finding{
-						Kind: v.kind, Text: squash(b.Text[st.From:st.To]), Section: b.Section,
-						Span: st.Span, Rule: v.rule, Cues: v.cues,
-					})
+// Extract reads one document. ctx bounds the time it may take.
+func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.Report, error) {
+	a, err := x.analyse(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	rep := &report.Report{Source: doc.Source, Facts: a.facts, Findings: []report.Finding{}, Metrics: []report.Metric{}, Judgements: []report.Judgement{}}
+	var last []int // the metrics of the last sentence
+	for _, p := range a.pieces {
+		b, text, v := p.block, p.text, p.verdict
+		stretches := b.Stretches(p.s, p.e)
+		stretchOf := func(off int) clean.Stretch {
+			for _, st := range stretches {
+				if off < st.To {
+					return st
 				}
 			}
-			for _, j := range js {
-				st := stretchOf(u.s + j.start)
-				j.Judgement.Sentence = squash(b.Text[st.From:st.To])
-				j.Judgement.Text = squash(text[j.start:j.end])
-				if j.Rule == "table" {
-					j.Judgement.Text = squash(text)
-				}
-				j.Judgement.Span = docSpan(j.start, j.end)
-				rep.Judgements = append(rep.Judgements, j.Judgement)
+			return stretches[len(stretches)-1]
+		}
+		docSpan := func(s, e int) report.Span {
+			sts := b.Stretches(p.s+s, p.s+e)
+			if len(sts) == 0 {
+				return report.Span{}
 			}
-			if m := changeBackRE.FindStringSubmatch(text); m != nil {
-				dir := report.Decrease
-				if strings.HasPrefix(strings.ToLower(m[1]), "increase") || strings.HasPrefix(strings.ToLower(m[1]), "ris") || strings.HasPrefix(strings.ToLower(m[1]), "rose") {
-					dir = report.Increase
-				}
-				for _, k := range last {
-					if rep.Metrics[k].Direction == "" && (len(ms) == 0 || hasUnit(ms, rep.Metrics[k].Unit)) {
-						rep.Metrics[k].Direction = dir
-					}
-				}
-				for i := range ms {
-					if ms[i].Direction == "" {
-						ms[i].Direction = dir
-					}
+			return report.Span{Start: sts[0].Start, End: sts[len(sts)-1].End}
+		}
+		if v.kind != "" {
+			for _, st := range stretches {
+				rep.Findings = append(rep.Findings, report.Finding{
+					Kind: v.kind, Text: squash(b.Text[st.From:st.To]), Section: b.Section,
+					Span: st.Span, Rule: v.rule, Cues: v.cues,
+				})
+			}
+		}
+		for _, j := range p.judgements {
+			st := stretchOf(p.s + j.start)
+			j.Judgement.Sentence = squash(b.Text[st.From:st.To])
+			j.Judgement.Text = squash(text[j.start:j.end])
+			if j.Rule == "table" {
+				j.Judgement.Text = squash(text)
+			}
+			j.Judgement.Span = docSpan(j.start, j.end)
+			rep.Judgements = append(rep.Judgements, j.Judgement)
+		}
+		ms := p.metrics
+		if m := changeBackRE.FindStringSubmatch(text); m != nil {
+			dir := report.Decrease
+			if w := strings.ToLower(m[1]); strings.HasPrefix(w, "increase") || strings.HasPrefix(w, "ris") || strings.HasPrefix(w, "rose") {
+				dir = report.Increase
+			}
+			for _, k := range last {
+				if rep.Metrics[k].Direction == "" && (len(ms) == 0 || hasUnit(ms, rep.Metrics[k].Unit)) {
+					rep.Metrics[k].Direction = dir
 				}
 			}
-			// a number whose subject is a pronoun ("This is a reduction
-			// from 331", "of whom 48%") is about what the number before was
-			lastSubject := ""
-			if len(last) > 0 {
-				lastSubject = rep.Metrics[last[len(last)-1]].Subject
-			}
-			last = last[:0]
-			for _, c := range ms {
-				if c.Subject == "" {
-					c.Subject = lastSubject
+			for i := range ms {
+				if ms[i].Direction == "" {
+					ms[i].Direction = dir
 				}
-				lastSubject = c.Subject
-				st := stretchOf(u.s + c.start)
-				c.Metric.Sentence = squash(b.Text[st.From:st.To])
-				c.Metric.Span = docSpan(c.start, c.end)
-				last = append(last, len(rep.Metrics))
-				rep.Metrics = append(rep.Metrics, c.Metric)
 			}
+		}
+		// a number whose subject is a pronoun ("This is a reduction from
+		// 331", "of whom 48%") is about what the number before was
+		lastSubject := ""
+		if len(last) > 0 {
+			lastSubject = rep.Metrics[last[len(last)-1]].Subject
+		}
+		last = last[:0]
+		for _, c := range ms {
+			if c.Subject == "" {
+				c.Subject = lastSubject
+			}
+			lastSubject = c.Subject
+			st := stretchOf(p.s + c.start)
+			c.Metric.Sentence = squash(b.Text[st.From:st.To])
+			c.Metric.Span = docSpan(c.start, c.end)
+			last = append(last, len(rep.Metrics))
+			rep.Metrics = append(rep.Metrics, c.Metric)
 		}
 	}
 	rep.Sort()
 	return rep, nil
+}
+
+// Unit is a sentence as the model sees it, for training: its text as it
+// lies in the document (one part per stretch that page furniture does not
+// interrupt), its features, and whether the model or a rule made the call.
+type Unit struct {
+	Parts    []report.Span
+	Features []string
+	ByModel  bool
+}
+
+// Units reads a document and returns its sentences with their features.
+func (x *Extractor) Units(ctx context.Context, doc source.Document) ([]Unit, error) {
+	y := *x
+	y.collect = true
+	a, err := y.analyse(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Unit, 0, len(a.pieces))
+	for _, p := range a.pieces {
+		u := Unit{Features: p.features, ByModel: p.features != nil}
+		for _, st := range p.block.Stretches(p.s, p.e) {
+			u.Parts = append(u.Parts, st.Span)
+		}
+		out = append(out, u)
+	}
+	return out, nil
 }
 
 // squash joins a text's runs of white space into single spaces.

@@ -55,6 +55,7 @@ var (
 type docContext struct {
 	authority string
 	year      int
+	pdf       bool // text converted from PDF (it has page breaks)
 }
 
 // facts reads the authority, inspection type, title and date from a

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -26,6 +27,7 @@ type ExtractOptions struct {
 	Explain bool
 	Output  string
 	Holdout []string
+	Model   string
 }
 
 // NewCmdExtract builds the command; runF replaces the run in tests.
@@ -59,8 +61,8 @@ source, kind, detail, start, end, text.`,
 				}
 				opts.Args = []string{"-"}
 			}
-			if len(opts.Holdout) > 0 {
-				opts.Extractor = func() (*extract.Extractor, error) { return extract.New(extract.WithoutOrigins(opts.Holdout...)) }
+			if len(opts.Holdout) > 0 || opts.Model != "" {
+				opts.Extractor = func() (*extract.Extractor, error) { return evalExtractor(opts.Holdout, opts.Model) }
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -73,7 +75,9 @@ source, kind, detail, start, end, text.`,
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the rule and cue words behind each finding")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
 	cmd.Flags().StringSliceVar(&opts.Holdout, "holdout", nil, "leave out the lexicon entries these dev documents called for (evaluation)")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "weigh sentences with the model in `FILE` instead of the built-in one (evaluation)")
 	_ = cmd.Flags().MarkHidden("holdout")
+	_ = cmd.Flags().MarkHidden("model")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(format.Names, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(format.KindNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -149,4 +153,26 @@ func one(ctx context.Context, x *extract.Extractor, in source.Input, srcOpts sou
 		return &writeError{err: err}
 	}
 	return nil
+}
+
+// evalExtractor builds the extractor that leave-one-document-out evaluation
+// needs: without the lexicon entries some documents called for, and with a
+// model trained without them.
+func evalExtractor(holdout []string, modelPath string) (*extract.Extractor, error) {
+	opts := []extract.Option{extract.WithoutOrigins(holdout...)}
+	if modelPath == "none" {
+		opts = append(opts, extract.WithModel(nil))
+	} else if modelPath != "" {
+		f, err := os.Open(modelPath)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		m, err := extract.ReadModel(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", modelPath, err)
+		}
+		opts = append(opts, extract.WithModel(m))
+	}
+	return extract.New(opts...)
 }

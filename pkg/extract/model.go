@@ -1,0 +1,286 @@
+package extract
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/findings/findings/pkg/report"
+)
+
+// Labels a model tells apart, in the order of its weight columns.
+var Labels = []string{report.Strength, report.Weakness, report.Mixed, "neutral"}
+
+const nLabels = 4
+
+// Model is a multinomial logistic regression over a sentence's features:
+// its cue words (after negation), its clauses' polarities, its words and
+// word pairs, and where it stands. It is trained on the development gold
+// (see internal/train and `make train`) and weighs the evidence the rules
+// gather; the rules stay its explanation.
+type Model struct {
+	Bias    [nLabels]float64
+	Weights map[string][nLabels]float64
+}
+
+// Predict returns the most likely label, its probability, and the features
+// that pushed hardest towards it.
+func (m *Model) Predict(feats []string) (label string, p float64, top []string) {
+	var z [nLabels]float64
+	z = m.Bias
+	for _, f := range feats {
+		if w, ok := m.Weights[f]; ok {
+			for k := range z {
+				z[k] += w[k]
+			}
+		}
+	}
+	best := 0
+	for k := range z {
+		if z[k] > z[best] {
+			best = k
+		}
+	}
+	probs := softmax(z)
+	type contrib struct {
+		f string
+		v float64
+	}
+	var cs []contrib
+	for _, f := range feats {
+		if w, ok := m.Weights[f]; ok {
+			// how much more this feature favours the winner than the rest on average
+			v := w[best]
+			for k := range w {
+				if k != best {
+					v -= w[k] / (nLabels - 1)
+				}
+			}
+			if v > 0.05 {
+				cs = append(cs, contrib{f, v})
+			}
+		}
+	}
+	slices.SortFunc(cs, func(a, b contrib) int { return cmp.Or(cmp.Compare(b.v, a.v), strings.Compare(a.f, b.f)) })
+	for i := 0; i < len(cs) && i < 5; i++ {
+		top = append(top, cs[i].f)
+	}
+	return Labels[best], probs[best], top
+}
+
+func softmax(z [nLabels]float64) [nLabels]float64 {
+	mx := z[0]
+	for _, v := range z {
+		mx = max(mx, v)
+	}
+	var out [nLabels]float64
+	sum := 0.0
+	for k, v := range z {
+		out[k] = math.Exp(v - mx)
+		sum += out[k]
+	}
+	for k := range out {
+		out[k] /= sum
+	}
+	return out
+}
+
+// Example is a sentence's features and its gold label, for training.
+type Example struct {
+	Features []string
+	Label    string
+	Doc      string
+}
+
+// TrainOptions tune training.
+type TrainOptions struct {
+	Epochs   int     // passes over the data (default 40)
+	Rate     float64 // AdaGrad step (default 0.3)
+	L2       float64 // weight decay per step (default 1e-4)
+	MinCount int     // features seen fewer times are dropped (default 2)
+	Seed     uint64
+}
+
+// Train fits a model to examples by AdaGrad on the log loss, weighting each
+// class by the inverse square root of its frequency so that the rare mixed
+// class is not ignored. It is deterministic for a given seed.
+func Train(examples []Example, o TrainOptions) *Model {
+	if o.Epochs == 0 {
+		o.Epochs = 40
+	}
+	if o.Rate == 0 {
+		o.Rate = 0.3
+	}
+	if o.L2 == 0 {
+		o.L2 = 1e-4
+	}
+	if o.MinCount == 0 {
+		o.MinCount = 2
+	}
+	count := map[string]int{}
+	freq := [nLabels]float64{}
+	for _, e := range examples {
+		for _, f := range dedup(e.Features) {
+			count[f]++
+		}
+		freq[labelIndex(e.Label)]++
+	}
+	var classW [nLabels]float64
+	for k := range classW {
+		classW[k] = 1 / math.Sqrt(max(1, freq[k]/float64(len(examples))*nLabels))
+	}
+	m := &Model{Weights: map[string][nLabels]float64{}}
+	g2 := map[string][nLabels]float64{}
+	var b2 [nLabels]float64
+	order := make([]int, len(examples))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(o.Seed, 42))
+	for ep := 0; ep < o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, i := range order {
+			e := examples[i]
+			feats := []string{}
+			for _, f := range dedup(e.Features) {
+				if count[f] >= o.MinCount {
+					feats = append(feats, f)
+				}
+			}
+			z := m.Bias
+			for _, f := range feats {
+				w := m.Weights[f]
+				for k := range z {
+					z[k] += w[k]
+				}
+			}
+			p := softmax(z)
+			y := labelIndex(e.Label)
+			cw := classW[y]
+			var grad [nLabels]float64
+			for k := range grad {
+				t := 0.0
+				if k == y {
+					t = 1
+				}
+				grad[k] = cw * (p[k] - t)
+			}
+			for k := range grad {
+				b2[k] += grad[k] * grad[k]
+				m.Bias[k] -= o.Rate * grad[k] / (math.Sqrt(b2[k]) + 1e-8)
+			}
+			for _, f := range feats {
+				w, g := m.Weights[f], g2[f]
+				for k := range grad {
+					gk := grad[k] + o.L2*w[k]
+					g[k] += gk * gk
+					w[k] -= o.Rate * gk / (math.Sqrt(g[k]) + 1e-8)
+				}
+				m.Weights[f], g2[f] = w, g
+			}
+		}
+	}
+	return m
+}
+
+func labelIndex(l string) int {
+	for k, x := range Labels {
+		if x == l {
+			return k
+		}
+	}
+	return nLabels - 1 // anything else is neutral
+}
+
+func dedup(fs []string) []string {
+	seen := make(map[string]bool, len(fs))
+	out := fs[:0:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// WriteTo writes the model as text: a header, then one line per feature
+// with its four weights, sorted, so that a diff of a retrained model reads.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	var n int64
+	put := func(s string) {
+		k, _ := bw.WriteString(s)
+		n += int64(k)
+	}
+	put("# findings sentence model: feature, then weights for " + strings.Join(Labels, ", ") + "\n")
+	put("# generated by `make train`; do not edit\n")
+	put(row("__bias__", m.Bias))
+	keys := make([]string, 0, len(m.Weights))
+	for f, ws := range m.Weights {
+		small := true
+		for _, v := range ws {
+			if math.Abs(v) >= 0.005 {
+				small = false
+			}
+		}
+		if !small {
+			keys = append(keys, f)
+		}
+	}
+	slices.Sort(keys)
+	for _, f := range keys {
+		put(row(f, m.Weights[f]))
+	}
+	return n, bw.Flush()
+}
+
+func row(f string, ws [nLabels]float64) string {
+	var sb strings.Builder
+	sb.WriteString(f)
+	for _, v := range ws {
+		sb.WriteByte('\t')
+		sb.WriteString(strconv.FormatFloat(v, 'f', 3, 64))
+	}
+	sb.WriteByte('\n')
+	return sb.String()
+}
+
+// ReadModel reads a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	m := &Model{Weights: map[string][nLabels]float64{}}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		l := sc.Text()
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != nLabels+1 {
+			return nil, fmt.Errorf("model line %d: want %d fields, got %d", n, nLabels+1, len(f))
+		}
+		var ws [nLabels]float64
+		for k := range ws {
+			v, err := strconv.ParseFloat(f[k+1], 64)
+			if err != nil {
+				return nil, fmt.Errorf("model line %d: %w", n, err)
+			}
+			ws[k] = v
+		}
+		if f[0] == "__bias__" {
+			m.Bias = ws
+		} else {
+			m.Weights[f[0]] = ws
+		}
+	}
+	return m, sc.Err()
+}
