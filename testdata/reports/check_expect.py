@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LABELS = {"strength", "weakness", "mixed", "neutral", "boilerplate"}
@@ -31,7 +32,19 @@ TYPES = {"full_inspection", "focused_visit", "monitoring_visit", "joint_targeted
 BULLETS = "•◼\uf0b7\uf0a7\uf06e\uf02d-–"
 
 
+TRANS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u2013": "-", "\u2014": "-", "\u2022": " ", "\u00a0": " ",
+})
+
+
 def collapse(s):
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def norm(s):
+    """The scorer's normalisation (eval/score.py): NFKC, plain quotes, lower case."""
+    s = unicodedata.normalize("NFKC", s).translate(TRANS).lower()
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -71,9 +84,16 @@ def check(path):
         if rest:
             errs.append(f"{name}: text not covered by any finding: {rest[:70]!r}")
 
+    ntext = norm(open(path, encoding="utf-8").read())
+
     def inside(anchor, what):
         t = collapse(anchor)
         at = text.find(t)
+        n = ntext.count(norm(anchor))
+        if n > 1:
+            # a scorer places an anchor at its first case-insensitive occurrence:
+            # make sure that one is meant (listed as a note, not an error)
+            print(f"note: {name}: {what} anchor occurs {n} times: {anchor!r}")
         if at < 0:
             errs.append(f"{name}: {what} anchor not found: {anchor!r}")
             return
