@@ -2,6 +2,10 @@
 """Consistency check for the hand-written NAME.expect.json files in this folder.
 
   python3 check_expect.py [NAME.txt ...]     (default: every *.txt here)
+  python3 check_expect.py --gold DIR [NAME.txt ...]
+      also write DIR/NAME.txt.gold.json in the format of eval/gold (findings
+      become "sentences"; not_metrics is dropped), for eval/score.py:
+      score.py run --docs testdata/reports --gold DIR --bin ./findings
 
 It does not label anything; it only checks that what was written by hand fits
 the document:
@@ -130,14 +134,32 @@ def check(path):
     return errs
 
 
+def write_gold(path, gold_dir):
+    exp = json.load(open(path[:-4] + ".expect.json", encoding="utf-8"))
+    gold = {"doc": os.path.basename(path), "report": exp["report"],
+            "sentences": exp["findings"], "metrics": exp["metrics"],
+            "judgements": exp["judgements"]}
+    os.makedirs(gold_dir, exist_ok=True)
+    out = os.path.join(gold_dir, os.path.basename(path) + ".gold.json")
+    with open(out, "w", encoding="utf-8") as f:
+        json.dump(gold, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+
+
 def main():
-    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(HERE, "*.txt")))
+    args = sys.argv[1:]
+    gold_dir = None
+    if args[:1] == ["--gold"]:
+        gold_dir, args = args[1], args[2:]
+    paths = args or sorted(glob.glob(os.path.join(HERE, "*.txt")))
     bad = 0
     for p in paths:
         errs = check(p)
         for e in errs:
             print(e)
         bad += len(errs)
+        if not errs and gold_dir:
+            write_gold(p, gold_dir)
         if not errs:
             exp = json.load(open(p[:-4] + ".expect.json", encoding="utf-8"))
             print(f"{os.path.basename(p)}: ok ({len(exp['findings'])} findings, "
