@@ -75,7 +75,7 @@ var (
 		`|\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b` +
 		`|\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b` +
 		`|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b` +
-		`|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b\d+[a-z]+\d*\b|\b[a-z]+\d+[a-z]*\b` +
+		`|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b` +
 		`|\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b` +
 		`|\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 		`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
@@ -83,6 +83,8 @@ var (
 		`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
 		`|\b(?:under|over)[- ]\d{1,2}s\b` +
 		`|\b\d{1,2}\+`)
+	// codes that hold digits: "2WD", "10am"
+	codeRE = regexp.MustCompile(`(?i)\b\d+[a-z]+\d*\b`)
 	// a list or paragraph number opening a sentence, a footnote digit glued
 	// to a word
 	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s`)
@@ -156,14 +158,7 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 	for _, m := range periodRE.FindAllStringIndex(text, -1) {
 		cover(m[0], m[1])
 	}
-
-	for _, m := range pointsRE.FindAllStringSubmatchIndex(text, -1) {
-		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Points}, start: m[0], end: m[1]})
-	}
-	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
-		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
-	}
+	// money before codes: "£1.4m" is money, "2WD" a code
 	for _, m := range moneyRE.FindAllStringSubmatchIndex(text, -1) {
 		v := parseDigits(text[m[4]:m[5]])
 		if m[6] >= 0 {
@@ -171,6 +166,17 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 		}
 		cur := map[string]string{"£": "GBP", "$": "USD", "€": "EUR"}[text[m[2]:m[3]]]
 		add(candidate{Metric: report.Metric{Value: v, Unit: report.Money, Currency: cur}, start: m[0], end: m[1]})
+	}
+	for _, m := range codeRE.FindAllStringIndex(text, -1) {
+		cover(m[0], m[1])
+	}
+
+	for _, m := range pointsRE.FindAllStringSubmatchIndex(text, -1) {
+		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Points}, start: m[0], end: m[1]})
+	}
+	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
+		v, _ := x.valueOf(text[m[2]:m[3]])
+		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
 	}
 	for _, m := range rateRE.FindAllStringSubmatchIndex(text, -1) {
 		per := parseDigits(text[m[4]:m[5]])
