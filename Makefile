@@ -1,0 +1,38 @@
+# A thin layer over the go tool. SHARED points at the shared evaluation
+# material (corpus, gold, scorer); targets that need it skip when it is absent.
+GO     ?= go
+SHARED ?= ../shared
+BIN    ?= findings
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+
+.PHONY: build test race lint eval train demo clean
+
+build:
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/findings
+
+# the README's test command
+test:
+	$(GO) test ./...
+
+race:
+	$(GO) test -race ./...
+
+lint:
+	$(GO) vet ./...
+	@out=$$(gofmt -l cmd pkg internal); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# the README's example: extract a report written for this project
+demo:
+	$(GO) run ./cmd/findings extract testdata/reports/ilacs-2023-full.txt
+
+# scores on the dev gold (whole, and leave-one-document-out) and on the
+# project's own test reports; fails below the floors in scripts/eval.sh
+eval: build
+	scripts/eval.sh $(SHARED)
+
+# retrain the sentence model on the dev gold
+train:
+	$(GO) run ./internal/train -docs $(SHARED)/corpus/dev -gold $(SHARED)/eval/gold -o pkg/extract/data/model.tsv
+
+clean:
+	rm -f $(BIN)
