@@ -22,8 +22,9 @@ const (
 	DefaultPerHost      = 2
 )
 
-// Options bound what a Client does. The zero value is usable: every zero
-// field takes its default.
+// Options bound what a Client does. The zero value is usable: a zero
+// field, or a negative one where a negative means nothing, takes its
+// default.
 type Options struct {
 	// Version is the tool's version, named in the default User-Agent.
 	Version string
@@ -75,7 +76,8 @@ type Response struct {
 	Status int
 	// Header is the response's header: Content-Type, Last-Modified, ETag.
 	Header http.Header
-	// Body is the whole body, at most Options.MaxBytes long.
+	// Body is the whole body, decompressed if the server sent it gzipped,
+	// at most Options.MaxBytes long.
 	Body []byte
 	// FromCache is true when the server answered 304 Not Modified and Body
 	// came from the cache.
@@ -109,12 +111,12 @@ var errTimedOut = errors.New("fetch timeout")
 func New(opts Options) *Client {
 	c := &Client{
 		userAgent:    opts.UserAgent,
-		timeout:      orDefault(opts.Timeout, DefaultTimeout),
-		maxBytes:     orDefault(opts.MaxBytes, DefaultMaxBytes),
-		maxRedirects: orDefault(opts.MaxRedirects, DefaultMaxRedirects),
-		retries:      orDefault(opts.Retries, DefaultRetries),
-		maxWait:      orDefault(opts.MaxWait, DefaultMaxWait),
-		hosts:        newHosts(orDefault(opts.PerHost, DefaultPerHost)),
+		timeout:      positiveOr(opts.Timeout, DefaultTimeout),
+		maxBytes:     positiveOr(opts.MaxBytes, DefaultMaxBytes),
+		maxRedirects: positiveOr(opts.MaxRedirects, DefaultMaxRedirects),
+		retries:      positiveOr(opts.Retries, DefaultRetries),
+		maxWait:      positiveOr(opts.MaxWait, DefaultMaxWait),
+		hosts:        newHosts(positiveOr(opts.PerHost, DefaultPerHost)),
 		now:          opts.Now,
 		sleep:        opts.Sleep,
 	}
@@ -125,10 +127,11 @@ func New(opts Options) *Client {
 		}
 		c.userAgent = "findings/" + v + " (+https://github.com/findings/findings)"
 	}
-	if c.maxRedirects < 0 {
+	// For these two, negative means "none" rather than "default".
+	if opts.MaxRedirects < 0 {
 		c.maxRedirects = 0
 	}
-	if c.retries < 0 {
+	if opts.Retries < 0 {
 		c.retries = 0
 	}
 	if c.now == nil {
@@ -148,8 +151,8 @@ func New(opts Options) *Client {
 	return c
 }
 
-func orDefault[T int | int64 | time.Duration](v, def T) T {
-	if v == 0 {
+func positiveOr[T int | int64 | time.Duration](v, def T) T {
+	if v <= 0 {
 		return def
 	}
 	return v
@@ -184,6 +187,9 @@ func checkScheme(u *url.URL) error {
 // failed and wrap ErrScheme, ErrTooLarge, ErrTooManyRedirects, a
 // *TimeoutError, or ctx's error when ctx ended first.
 func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("get %s: %w", redactRaw(rawURL), err)
+	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		var ue *url.Error

@@ -1,6 +1,7 @@
 package fetch_test
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -281,6 +282,18 @@ func TestTooLarge(t *testing.T) {
 			maxRead: 0,
 		},
 		{
+			// The limit is on what the caller gets, not on the wire.
+			name: "gzip bomb",
+			handler: func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Encoding", "gzip")
+				zw := gzip.NewWriter(w)
+				zw.Write(make([]byte, 10<<20))
+				zw.Close()
+			},
+			want:    "response too large: more than 64 KiB",
+			maxRead: limit + 1,
+		},
+		{
 			name: "exactly the limit",
 			handler: func(w http.ResponseWriter, r *http.Request) {
 				w.Write(make([]byte, limit))
@@ -454,6 +467,27 @@ func TestStatusAfterRedirect(t *testing.T) {
 	})
 	_, err := fetch.New(fetch.Options{}).Get(t.Context(), srv.URL+"/report")
 	wantOneLine(t, err, "get "+srv.URL+"/report: 410 Gone from "+srv.URL+"/gone")
+}
+
+func TestBadOptions(t *testing.T) {
+	srv := server(t, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") })
+	// Negative limits mean nothing; they fall back to the defaults rather
+	// than refusing every body or panicking.
+	c := fetch.New(fetch.Options{Timeout: -1, MaxBytes: -1, MaxWait: -1, PerHost: -1})
+	if resp, err := c.Get(t.Context(), srv.URL); err != nil || string(resp.Body) != "ok" {
+		t.Errorf("Get = %v", err)
+	}
+}
+
+func TestCancelledBefore(t *testing.T) {
+	var hits atomic.Int32
+	srv := server(t, flaky(&hits, nil, ""))
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err := fetch.New(fetch.Options{}).Get(ctx, srv.URL)
+	if !errors.Is(err, context.Canceled) || hits.Load() != 0 {
+		t.Errorf("err = %v after %d requests, want context.Canceled and none", err, hits.Load())
+	}
 }
 
 func TestRetryWaitCancelled(t *testing.T) {
