@@ -559,8 +559,16 @@ func TestPerHost(t *testing.T) {
 			errs <- err
 		})
 	}
-	for range per {
-		<-arrived
+	for i := range per {
+		select {
+		case <-arrived:
+		case err := <-errs:
+			close(release)
+			t.Fatalf("request %d did not reach the server: %v", i+1, err)
+		case <-time.After(5 * time.Second):
+			close(release)
+			t.Fatalf("only %d of %d requests reached the server", i, per)
+		}
 	}
 	// The limit is full; a third request must not reach the server.
 	select {
