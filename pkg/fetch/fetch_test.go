@@ -287,7 +287,7 @@ func TestTooLarge(t *testing.T) {
 			handler: func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Encoding", "gzip")
 				zw := gzip.NewWriter(w)
-				zw.Write(make([]byte, 10<<20))
+				zw.Write(make([]byte, 1<<20)) // 16 times the limit
 				zw.Close()
 			},
 			want:    "response too large: more than 64 KiB",
