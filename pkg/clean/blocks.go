@@ -205,9 +205,7 @@ func Blocks(text string) []Block {
 	markChrome(blocks)
 	section := ""
 	for i := range blocks {
-		// a table row names a section too: in older reports the section
-		// heading and its grade form a row
-		if (blocks[i].Kind == Heading || blocks[i].Kind == Row) && !blocks[i].Chrome {
+		if blocks[i].Kind == Heading && !blocks[i].Chrome {
 			section = SectionName(blocks[i].Text)
 		}
 		blocks[i].Section = section
@@ -254,7 +252,7 @@ func isHeadingLine(t string, width int, nextLine string) bool {
 	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
 		return false
 	}
-	if len(t) > width*7/10 || words(t) > 14 || startsLower(t) {
+	if len(t) > width*7/10 || words(t) > 14 || startsLower(t) || strings.HasPrefix(t, "(") {
 		return false
 	}
 	return nextLine == "" || startsUpper(nextLine) || bulletLen(nextLine) > 0

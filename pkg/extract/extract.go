@@ -312,20 +312,22 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 			}
 		}
 	}
-	sectionGrade := map[string]string{}
+	// the grade of the section a sentence is in: the last graded heading
+	// or table row before it (older reports grade a section in a row)
+	secGrade := ""
 	for i := range a.pieces {
 		p := &a.pieces[i]
+		if p.unit.heading {
+			for _, j := range p.judgements {
+				if !j.Previous && j.Rule == "table" {
+					secGrade = j.Grade
+				}
+			}
+		}
 		if p.clauses == nil {
 			continue
 		}
-		sec := p.block.Section
-		g, ok := sectionGrade[sec]
-		if !ok {
-			if js := x.judgeLabel(sec, ""); len(js) > 0 {
-				g = js[0].Grade
-			}
-			sectionGrade[sec] = g
-		}
+		g := secGrade
 		prev := "none"
 		if i > 0 {
 			prev = cmp.Or(a.pieces[i-1].verdict.kind, "neutral")

@@ -205,7 +205,15 @@ func (t *tableWriter) table(w io.Writer, its []item) error {
 	} else {
 		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal))
 		if t.opts.Width > 0 {
-			opts = append(opts, tablewriter.WithMaxWidth(t.opts.Width))
+			// the sentence gets what the kind and detail columns leave
+			const kindW, detailW, borders = 12, 30, 10
+			textW := max(30, t.opts.Width-kindW-detailW-borders)
+			widths := tw.NewMapper[int, int]().Set(0, kindW).Set(1, detailW).Set(2, textW)
+			if t.opts.Explain {
+				textW = max(30, (t.opts.Width-kindW-detailW-borders-3)*3/5)
+				widths = widths.Set(2, textW).Set(3, max(20, t.opts.Width-kindW-detailW-textW-borders-3))
+			}
+			opts = append(opts, tablewriter.WithColumnWidths(widths), tablewriter.WithMaxWidth(t.opts.Width))
 		}
 	}
 	opts = append(opts, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAlignment(tw.AlignLeft))
@@ -223,7 +231,7 @@ func (t *tableWriter) table(w io.Writer, its []item) error {
 		default:
 			kind = t.paint(ansiCyan, kind)
 		}
-		row := []string{kind, it.detail, it.text}
+		row := []string{kind, clip(it.detail, 60), it.text}
 		if t.opts.Explain {
 			row = append(row, it.why)
 		}
@@ -251,4 +259,13 @@ func Counts(r *report.Report) string {
 // Markdown table (tablewriter leaves them alone).
 func escapeMarkdown(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// clip shortens s to at most n runes, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
