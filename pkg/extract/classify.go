@@ -63,7 +63,13 @@ func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, contex
 	}
 	cues := v.cues
 	if kind != v.kind {
-		cues = append(append([]string{}, cues...), top...)
+		// the words that moved the model, marked ~ to tell them from cues
+		cues = append([]string{}, cues...)
+		for _, f := range top {
+			if k, w, ok := strings.Cut(f, ":"); ok && (k == "w" || k == "neu") {
+				cues = append(cues, "~"+w)
+			}
+		}
 	}
 	return verdict{kind: kind, rule: "model", cues: cues}, feats
 }
@@ -126,6 +132,11 @@ func (x *Extractor) ruleVerdict(u unit) (verdict, []clause, []word) {
 		return verdict{kind: report.Strength, rule: "cues", cues: all}, clauses, ws
 	case len(neg) > 0:
 		return verdict{kind: report.Weakness, rule: "cues", cues: all}, clauses, ws
+	}
+	if len(u.judged) > 0 && len(all) == 0 {
+		// a grade statement and nothing more: "Ofsted said Reading requires
+		// improvement to be good" goes into judgements, not findings
+		return verdict{rule: "judgement"}, nil, nil
 	}
 	return verdict{cues: all}, clauses, ws
 }
