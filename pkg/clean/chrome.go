@@ -17,7 +17,6 @@ var (
 		`\b(?:tel|telephone|phone|textphone|t|fax|e|w)\s*:?\s*0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|\b0\d{3}\s?\d{3}\s?\d{4}\b|` +
 		`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|©|\bcrown copyright\b|\bopen government licen[cs]e\b`)
 	hashtagRE   = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
-	truncatedRE = regexp.MustCompile(`(?:\[(?:\.\.\.|…)\]|…|\.\.\.)["”’]?$`)
 	sentenceRE  = regexp.MustCompile(`[.!?]["”’]?\s+`)
 )
 
@@ -53,12 +52,12 @@ func isChrome(s string) bool {
 		return true
 	case n <= 30 && hashtagRE.MatchString(s):
 		return true
-	case truncatedRE.MatchString(s):
+	case truncated(s):
 		return true
 	case strings.Count(s, " | ") >= 1 && n <= 30:
 		return true
 	}
-	if !contactRE.MatchString(s) {
+	if !mayContact(s) || !contactRE.MatchString(s) {
 		return false
 	}
 	if n <= 30 {
@@ -114,4 +113,20 @@ func MarkOffTopic(blocks []Block, authority string) {
 		}
 		b.Chrome = true
 	}
+}
+
+// truncated reports whether a block ends as a teaser does: "[...]", "…".
+func truncated(s string) bool {
+	s = strings.TrimRight(s, "\"”’ ")
+	return strings.HasSuffix(s, "[...]") || strings.HasSuffix(s, "[…]") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
+}
+
+// mayContact is a cheap test that a block may hold contact or licence
+// furniture, so that the costly pattern runs on few blocks.
+func mayContact(s string) bool {
+	if strings.ContainsAny(s, "@©0123456789") {
+		return true
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "www.") || strings.Contains(l, "http") || strings.Contains(l, "copyright") || strings.Contains(l, "licen")
 }

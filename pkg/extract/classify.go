@@ -74,35 +74,35 @@ func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, contex
 	return verdict{kind: kind, rule: "model", cues: cues}, feats
 }
 
-// ruleVerdict is the rules' call. It returns the scored clauses and words
-// when no structural rule decided, so that the model may weigh them.
-func (x *Extractor) ruleVerdict(u unit) (verdict, []clause, []word) {
+// ruleVerdict is the rules' call on a unit and its words. It returns the
+// scored clauses when no structural rule decided, so that the model may
+// weigh them.
+func (x *Extractor) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 	sec := x.sectionOf(u.section)
 	if u.heading {
 		// a heading names a topic or a section; only a headline that
 		// evaluates (a news page's) is a finding
 		if sec != sectionNone || len(u.judged) > 0 || words(u.text) <= 4 || strings.HasSuffix(u.text, "?") {
-			return verdict{rule: "heading"}, nil, nil
+			return verdict{rule: "heading"}, nil
 		}
 	} else {
 		switch sec {
 		case sectionWeakness:
 			if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
-				return verdict{rule: "section"}, nil, nil // the lead-in to a list
+				return verdict{rule: "section"}, nil // the lead-in to a list
 			}
-			return verdict{kind: report.Weakness, rule: "section", cues: []string{"section:" + u.section}}, nil, nil
+			return verdict{kind: report.Weakness, rule: "section", cues: []string{"section:" + u.section}}, nil
 		case sectionStrength:
-			return verdict{kind: report.Strength, rule: "section", cues: []string{"section:" + u.section}}, nil, nil
+			return verdict{kind: report.Strength, rule: "section", cues: []string{"section:" + u.section}}, nil
 		case sectionNeutral, sectionDescriptor:
-			return verdict{rule: "section"}, nil, nil
+			return verdict{rule: "section"}, nil
 		}
 	}
-	ws := splitWords(u.text)
 	if len(ws) == 0 {
-		return verdict{}, nil, nil
+		return verdict{}, nil
 	}
 	if x.neutralRE != nil && x.neutralRE.MatchString(u.text) {
-		return verdict{rule: "neutral-pattern"}, nil, nil
+		return verdict{rule: "neutral-pattern"}, nil
 	}
 	clauses := x.clauses(ws, u.judged)
 	need := 1.0
@@ -125,20 +125,20 @@ func (x *Extractor) ruleVerdict(u unit) (verdict, []clause, []word) {
 	case len(pos) > 0 && len(neg) > 0:
 		// a concession that only grants effort does not make the sentence mixed
 		if len(pos) == 1 && clauses[pos[0]].concede && clauses[pos[0]].pos < 3 {
-			return verdict{kind: report.Weakness, rule: "concession", cues: all}, clauses, ws
+			return verdict{kind: report.Weakness, rule: "concession", cues: all}, clauses
 		}
-		return verdict{kind: report.Mixed, rule: "contrast", cues: all}, clauses, ws
+		return verdict{kind: report.Mixed, rule: "contrast", cues: all}, clauses
 	case len(pos) > 0:
-		return verdict{kind: report.Strength, rule: "cues", cues: all}, clauses, ws
+		return verdict{kind: report.Strength, rule: "cues", cues: all}, clauses
 	case len(neg) > 0:
-		return verdict{kind: report.Weakness, rule: "cues", cues: all}, clauses, ws
+		return verdict{kind: report.Weakness, rule: "cues", cues: all}, clauses
 	}
 	if len(u.judged) > 0 && len(all) == 0 {
 		// a grade statement and nothing more: "Ofsted said Reading requires
 		// improvement to be good" goes into judgements, not findings
-		return verdict{rule: "judgement"}, nil, nil
+		return verdict{rule: "judgement"}, nil
 	}
-	return verdict{cues: all}, clauses, ws
+	return verdict{cues: all}, clauses
 }
 
 // clauses cuts a sentence's words at contrast markers and scores each part

@@ -287,14 +287,15 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 			if len(p.judgements) == 0 {
 				p.judgements = x.judgeProse(p.text, b.Section, dc)
 			}
-			ms, err := x.metrics(p.text)
+			p.words = splitWords(p.text)
+			ms, err := x.metrics(p.text, p.words)
 			if err != nil {
 				return nil, err
 			}
 			p.metrics = ms
 			p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
 				section: b.Section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
-			p.verdict, p.clauses, p.words = x.ruleVerdict(p.unit)
+			p.verdict, p.clauses = x.ruleVerdict(p.unit, p.words)
 			a.pieces = append(a.pieces, p)
 		}
 	}

@@ -50,6 +50,9 @@ var (
 	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 )
 
+// factsWindow is how much of a document's opening the facts are read from.
+const factsWindow = 24 << 10
+
 // docContext is what the extractor knows of the whole document while it
 // reads its sentences.
 type docContext struct {
@@ -62,6 +65,8 @@ type docContext struct {
 // document's blocks.
 func (x *Extractor) facts(blocks []clean.Block) report.Facts {
 	var f report.Facts
+	// the facts are stated early: the title, the opening paragraphs, a
+	// news story's first lines; reading only the opening keeps this cheap
 	var sb strings.Builder
 	for i := range blocks {
 		if blocks[i].Chrome {
@@ -70,8 +75,10 @@ func (x *Extractor) facts(blocks []clean.Block) report.Facts {
 		if f.Title == "" && (blocks[i].Kind == clean.Heading || i == 0) {
 			f.Title = blocks[i].Text
 		}
-		sb.WriteString(blocks[i].Text)
-		sb.WriteString("\n")
+		if sb.Len() < factsWindow {
+			sb.WriteString(blocks[i].Text)
+			sb.WriteString("\n")
+		}
 	}
 	text := sb.String()
 	f.Authority = authority(text)

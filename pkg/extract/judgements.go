@@ -98,7 +98,7 @@ func endsLikeSentence(s string) bool {
 
 // judgeProse finds the judgements a sentence states.
 func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
-	if x.sectionOf(section) == sectionDescriptor || descriptorRE.MatchString(text) {
+	if !mayGrade(text) || x.sectionOf(section) == sectionDescriptor || descriptorRE.MatchString(text) {
 		return nil
 	}
 	var out []found
@@ -237,4 +237,16 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// mayGrade is a cheap test that a sentence may state a grade: most do not,
+// and the judgement patterns are costly.
+func mayGrade(text string) bool {
+	l := strings.ToLower(text)
+	for _, w := range []string{"good", "adequate", "outstanding", "improvement", "graded", "judgement"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -118,9 +118,11 @@ type candidate struct {
 	follows    bool // the second of "from X to Y" or a chain: shares the subject before
 }
 
-// metrics finds the numbers a sentence states about the service.
-func (x *Extractor) metrics(text string) ([]candidate, error) {
-	if !hasNumber(text) {
+// metrics finds the numbers a sentence states about the service. ws are
+// the sentence's words, to skip at once the many sentences with no number.
+func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
+	digits, spelled := x.numberKinds(ws)
+	if !digits && !spelled {
 		return nil, nil
 	}
 	var out []candidate
@@ -146,11 +148,14 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 		out = append(out, c)
 		cover(c.start, c.end)
 	}
-	if m := leadNumberRE.FindStringIndex(text); m != nil {
-		cover(m[0], m[1])
-	}
-	for _, m := range footnoteGlueRE.FindAllStringIndex(text, -1) {
-		cover(m[0]+1, m[1])
+	// the patterns for digits run only on sentences that hold digits
+	if digits {
+		if m := leadNumberRE.FindStringIndex(text); m != nil {
+			cover(m[0], m[1])
+		}
+		for _, m := range footnoteGlueRE.FindAllStringIndex(text, -1) {
+			cover(m[0]+1, m[1])
+		}
 	}
 	for _, m := range notMetricRE.FindAllStringIndex(text, -1) {
 		cover(m[0], m[1])
@@ -158,6 +163,44 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 	for _, m := range periodRE.FindAllStringIndex(text, -1) {
 		cover(m[0], m[1])
 	}
+	if digits {
+		x.digitMetrics(text, add, cover)
+	}
+	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
+		v, _ := x.valueOf(text[m[2]:m[3]])
+		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
+	}
+	for _, m := range durationRE.FindAllStringSubmatchIndex(text, -1) {
+		u := strings.ToLower(text[m[4]:m[5]])
+		if !strings.HasSuffix(u, "s") {
+			u += "s"
+		}
+		v, _ := x.valueOf(text[m[2]:m[3]])
+		add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
+	}
+	out = append(out, x.wordMetrics(text, masked, cover)...)
+	if digits {
+		for _, m := range digitsRE.FindAllStringIndex(text, -1) {
+			if masked(m[0], m[1]) {
+				continue
+			}
+			v := parseDigits(text[m[0]:m[1]])
+			if namedNumber(text, m[0]) {
+				continue
+			}
+			// a bare year is a date, not a count
+			if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
+				continue
+			}
+			add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
+		}
+	}
+	return x.finish(text, out)
+}
+
+// digitMetrics finds the shapes that need digits: money, codes (masked),
+// percentage points and rates.
+func (x *Extractor) digitMetrics(text string, add func(candidate), cover func(int, int)) {
 	// money before codes: "£1.4m" is money, "2WD" a code
 	for _, m := range moneyRE.FindAllStringSubmatchIndex(text, -1) {
 		v := parseDigits(text[m[4]:m[5]])
@@ -174,10 +217,6 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 	for _, m := range pointsRE.FindAllStringSubmatchIndex(text, -1) {
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Points}, start: m[0], end: m[1]})
 	}
-	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
-		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
-	}
 	for _, m := range rateRE.FindAllStringSubmatchIndex(text, -1) {
 		per := parseDigits(text[m[4]:m[5]])
 		switch strings.ToLower(text[m[4]:m[5]]) {
@@ -188,29 +227,11 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 		}
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Rate, Per: per}, start: m[0], end: m[1]})
 	}
-	for _, m := range durationRE.FindAllStringSubmatchIndex(text, -1) {
-		u := strings.ToLower(text[m[4]:m[5]])
-		if !strings.HasSuffix(u, "s") {
-			u += "s"
-		}
-		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
-	}
-	out = append(out, x.wordMetrics(text, masked, cover)...)
-	for _, m := range digitsRE.FindAllStringIndex(text, -1) {
-		if masked(m[0], m[1]) {
-			continue
-		}
-		v := parseDigits(text[m[0]:m[1]])
-		if namedNumber(text, m[0]) {
-			continue
-		}
-		// a bare year is a date, not a count
-		if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
-			continue
-		}
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
-	}
+}
+
+// finish orders a sentence's numbers and reads their qualifiers,
+// directions and subjects.
+func (x *Extractor) finish(text string, out []candidate) ([]candidate, error) {
 	if len(out) == 0 {
 		return nil, nil
 	}
@@ -227,21 +248,35 @@ func (x *Extractor) metrics(text string) ([]candidate, error) {
 	return out, nil
 }
 
-// hasNumber is a cheap test that a sentence may hold a metric, so that the
-// costlier work runs only on the sentences that need it.
-func hasNumber(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
-			return true
+// numberKinds reports whether a sentence's words hold digits or spelled
+// numbers, so that the costlier work runs only on the sentences that need it.
+func (x *Extractor) numberKinds(ws []word) (digits, spelled bool) {
+	for _, w := range ws {
+		t := w.text
+		if isDigit(t[0]) {
+			digits = true
+			continue
+		}
+		if spelled {
+			continue
+		}
+		a, b, hyphen := strings.Cut(t, "-")
+		for _, part := range []string{a, b} {
+			if _, ok := x.numbers.num[part]; ok {
+				spelled = true
+			} else if _, ok := x.numbers.frac[part]; ok {
+				spelled = true
+			} else if _, ok := x.numbers.factor[part]; ok {
+				spelled = true
+			} else if _, ok := x.numbers.scale[part]; ok {
+				spelled = true
+			}
+			if !hyphen {
+				break
+			}
 		}
 	}
-	l := strings.ToLower(s)
-	for _, w := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen", "ty", "half", "third", "quarter", "double", "twice", "halved", "treble", "triple", "dozen", "hundred", "thousand"} {
-		if strings.Contains(l, w) {
-			return true
-		}
-	}
-	return false
+	return digits, spelled
 }
 
 // wordMetrics finds spelled numbers: counts ("three LCAs"), fractions ("a
@@ -720,7 +755,7 @@ func namedNumber(text string, i int) bool {
 		return false
 	}
 	w := m[2]
-	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w {
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w || strings.ContainsAny(w[len(w)-1:], ":;,.)") {
 		return false
 	}
 	prev := m[1]
