@@ -110,7 +110,8 @@ var (
 	// "Inspection dates: ...", "Lead inspector: ...": a label line starts a block.
 	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
 	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?$`)
-	footnoteRE  = regexp.MustCompile(`(\D)\d{1,2}$`)
+	// a footnote digit glued to the last word: "improve?1", "board1"
+	footnoteRE = regexp.MustCompile(`([^\s\d])\d{1,2}$`)
 )
 
 // Blocks cuts a document's text into blocks: page furniture dropped,
@@ -203,13 +204,7 @@ func Blocks(text string) []Block {
 		}
 	}
 	markChrome(blocks)
-	section := ""
-	for i := range blocks {
-		if blocks[i].Kind == Heading && !blocks[i].Chrome {
-			section = SectionName(blocks[i].Text)
-		}
-		blocks[i].Section = section
-	}
+	assignSections(blocks)
 	return blocks
 }
 
@@ -287,6 +282,9 @@ func lineWidth(lines []line) int {
 // looksLikeHeading reports whether a paragraph block is a heading: a short
 // text with no sentence-final punctuation, or a short question.
 func looksLikeHeading(s string) bool {
+	if labelLineRE.MatchString(s) {
+		return false // "Lead inspector: Jane Smith" is a line of facts
+	}
 	n := words(s)
 	if strings.HasSuffix(s, "?") {
 		return n <= 12
@@ -322,4 +320,16 @@ func SectionName(h string) string {
 	h = strings.TrimSpace(h)
 	h = footnoteRE.ReplaceAllString(h, "$1")
 	return strings.TrimRight(h, "?: ")
+}
+
+// assignSections gives each block the name of the last heading above it
+// that is part of the report (not chrome).
+func assignSections(blocks []Block) {
+	section := ""
+	for i := range blocks {
+		if blocks[i].Kind == Heading && !blocks[i].Chrome {
+			section = SectionName(blocks[i].Text)
+		}
+		blocks[i].Section = section
+	}
 }

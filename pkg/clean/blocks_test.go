@@ -440,7 +440,6 @@ func TestMarkOffTopic(t *testing.T) {
 // does not take the teaser's headline as its section: chrome headings never
 // name a section.
 func TestMarkOffTopicSection(t *testing.T) {
-	t.Skip("bug: MarkOffTopic marks a teaser headline as chrome but leaves it as the Section of the story's blocks after it")
 	doc := "Marsh Vale children’s services rated good\n\n" +
 		"Children’s services at Marsh Vale Council are now good, inspectors said.\n\n" +
 		"Subscribe Today\n\n" +

@@ -16,8 +16,8 @@ var (
 	contactRE = regexp.MustCompile(`(?i)\bhttps?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+|` +
 		`\b(?:tel|telephone|phone|textphone|t|fax|e|w)\s*:?\s*0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|\b0\d{3}\s?\d{3}\s?\d{4}\b|` +
 		`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|©|\bcrown copyright\b|\bopen government licen[cs]e\b`)
-	hashtagRE   = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
-	sentenceRE  = regexp.MustCompile(`[.!?]["”’]?\s+`)
+	hashtagRE  = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
+	sentenceRE = regexp.MustCompile(`[.!?]["”’]?\s+`)
 )
 
 // phraseRE compiles a phrase list (one per line, # comments) into one
@@ -113,6 +113,7 @@ func MarkOffTopic(blocks []Block, authority string) {
 		}
 		b.Chrome = true
 	}
+	assignSections(blocks) // a heading now chrome names no section
 }
 
 // truncated reports whether a block ends as a teaser does: "[...]", "…".

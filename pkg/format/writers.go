@@ -189,6 +189,9 @@ func (t *tableWriter) Write(r *report.Report) error {
 			return err
 		}
 	}
+	if t.markdown && len(its) > 0 {
+		sb.WriteString("\n") // a Markdown table runs on to the next blank line
+	}
 	sb.WriteString(Counts(r) + "\n")
 	_, err := io.WriteString(t.w, sb.String())
 	return err
@@ -205,15 +208,7 @@ func (t *tableWriter) table(w io.Writer, its []item) error {
 	} else {
 		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal))
 		if t.opts.Width > 0 {
-			// the sentence gets what the kind and detail columns leave
-			const kindW, detailW, borders = 12, 30, 10
-			textW := max(30, t.opts.Width-kindW-detailW-borders)
-			widths := tw.NewMapper[int, int]().Set(0, kindW).Set(1, detailW).Set(2, textW)
-			if t.opts.Explain {
-				textW = max(30, (t.opts.Width-kindW-detailW-borders-3)*3/5)
-				widths = widths.Set(2, textW).Set(3, max(20, t.opts.Width-kindW-detailW-textW-borders-3))
-			}
-			opts = append(opts, tablewriter.WithColumnWidths(widths), tablewriter.WithMaxWidth(t.opts.Width))
+			opts = append(opts, tablewriter.WithColumnWidths(columnWidths(t.opts.Width, t.opts.Explain)), tablewriter.WithMaxWidth(t.opts.Width))
 		}
 	}
 	opts = append(opts, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAlignment(tw.AlignLeft))
@@ -268,4 +263,23 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// columnWidths shares a terminal's width between the columns: the kind a
+// fixed 10, the detail (and the explanation) a share, the sentence the rest.
+func columnWidths(width int, explain bool) tw.Mapper[int, int] {
+	const kindW = 10
+	cols := 3
+	if explain {
+		cols = 4
+	}
+	rest := max(3*cols, width-(3*cols+1)-kindW) // borders: "│ " ... " │ " ... " │"
+	clamp := func(v, lo, hi int) int { return min(max(v, lo), hi) }
+	w := tw.NewMapper[int, int]().Set(0, kindW)
+	if !explain {
+		detail := clamp(rest/3, 8, 30)
+		return w.Set(1, detail).Set(2, max(10, rest-detail))
+	}
+	detail, why := clamp(rest/4, 8, 26), clamp(rest/4, 10, 30)
+	return w.Set(1, detail).Set(2, max(10, rest-detail-why)).Set(3, why)
 }

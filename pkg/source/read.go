@@ -59,7 +59,12 @@ func Expand(args []string, opts Options) ([]Input, error) {
 	for _, a := range args {
 		if a == "-" {
 			stdin := opts.Stdin
-			out = append(out, Input{Name: "-", open: func(context.Context) (io.ReadCloser, error) { return io.NopCloser(stdin), nil }})
+			out = append(out, Input{Name: "-", open: func(context.Context) (io.ReadCloser, error) {
+				if stdin == nil {
+					return nil, errors.New("no standard input")
+				}
+				return io.NopCloser(stdin), nil
+			}})
 			continue
 		}
 		st, err := os.Stat(a)
@@ -103,7 +108,7 @@ func (in Input) Load(ctx context.Context, opts Options) (Document, error) {
 		return Document{}, &Error{Source: in.Name, Err: pathError(err)}
 	}
 	if int64(len(b)) > max {
-		return Document{}, &Error{Source: in.Name, Err: fmt.Errorf("%w: more than %d MB", ErrTooLarge, max>>20)}
+		return Document{}, &Error{Source: in.Name, Err: fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))}
 	}
 	text, err := decodeText(b)
 	if err != nil {
@@ -170,4 +175,15 @@ func controlShare(b []byte) float64 {
 		}
 	}
 	return float64(n) / float64(max(1, lim))
+}
+
+// byteSize prints a size for people: "100 MB", "512 KB", "10 bytes".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
