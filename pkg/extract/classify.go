@@ -308,6 +308,13 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []s
 	for _, m := range x.neutrals.find(ws) {
 		f = append(f, "neu:"+phraseText(ws, m))
 	}
+	// words a negator governs read differently: "not timely" is no praise
+	negatedWord := make([]bool, len(ws))
+	for _, n := range x.negators.find(ws) {
+		for i := n.j; i < len(ws) && i < n.j+negationReach; i++ {
+			negatedWord[i] = true
+		}
+	}
 	prev := "^"
 	for i, w := range ws {
 		t := w.text
@@ -315,6 +322,9 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []s
 			t = "#"
 		}
 		f = append(f, "w:"+t, "b:"+prev+"_"+t)
+		if negatedWord[i] {
+			f = append(f, "nw:"+t)
+		}
 		if i < 2 {
 			f = append(f, "start:"+t)
 		}

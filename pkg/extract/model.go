@@ -143,6 +143,9 @@ func Train(examples []Example, o TrainOptions) *Model {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(o.Seed, 42))
+	// the weights of the later epochs are averaged: steadier than the last
+	avg := &Model{Weights: map[string][nLabels]float64{}}
+	nAvg := 0.0
 	for ep := 0; ep < o.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
@@ -185,8 +188,30 @@ func Train(examples []Example, o TrainOptions) *Model {
 				m.Weights[f], g2[f] = w, g
 			}
 		}
+		if ep >= o.Epochs/2 {
+			nAvg++
+			for k := range avg.Bias {
+				avg.Bias[k] += m.Bias[k]
+			}
+			for f, w := range m.Weights {
+				a := avg.Weights[f]
+				for k := range w {
+					a[k] += w[k]
+				}
+				avg.Weights[f] = a
+			}
+		}
 	}
-	return m
+	for k := range avg.Bias {
+		avg.Bias[k] /= nAvg
+	}
+	for f, a := range avg.Weights {
+		for k := range a {
+			a[k] /= nAvg
+		}
+		avg.Weights[f] = a
+	}
+	return avg
 }
 
 func labelIndex(l string) int {
