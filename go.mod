@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/jdkato/prose/v3 v3.2.3
+	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/term v0.47.0

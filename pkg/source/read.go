@@ -44,12 +44,15 @@ type Input struct {
 	open func(ctx context.Context) (io.ReadCloser, error)
 }
 
-// Options bound what is read.
+// Options bound what is read and how.
 type Options struct {
 	// MaxBytes is the largest document accepted (0: DefaultMaxBytes).
 	MaxBytes int64
 	// Stdin is read for the argument "-".
 	Stdin io.Reader
+	// Pdftotext is the path of poppler's pdftotext, which reads the PDFs
+	// the built-in reader cannot when set.
+	Pdftotext string
 }
 
 // Expand turns command-line arguments into inputs: "-" is standard input,
