@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os/exec"
 
 	"github.com/spf13/cobra"
 
@@ -85,9 +86,12 @@ func extractRun(ctx context.Context, opts *ExtractOptions) error {
 		return err
 	}
 	srcOpts := source.Options{Stdin: opts.IO.In}
-	inputs, err := source.Expand(opts.Args, srcOpts)
-	if err != nil {
-		return err
+	if p, err := exec.LookPath("pdftotext"); err == nil {
+		srcOpts.Pdftotext = p
+	}
+	inputs, skipped := source.Expand(opts.Args, srcOpts)
+	for _, s := range skipped {
+		fmt.Fprintf(opts.IO.ErrOut, "findings: skipped %s: %s\n", s.Path, s.Reason)
 	}
 	out, commit, err := cmdutil.OpenOutput(opts.IO.Out, opts.Output)
 	if err != nil {
