@@ -10,7 +10,7 @@ import (
 )
 
 // barTemplate shows files done of total, a bar, the rate and the time left.
-const barTemplate = `{{counters . }} files {{bar . "[" "=" ">" " " "]"}} {{percent . }} {{speed . "%s/s" "? /s"}} {{rtime . "%s left" "done" ""}}`
+const barTemplate = `{{counters . }} files {{bar . "[" "=" ">" " " "]"}} {{percent . }} {{speed . "%s/s" "? /s"}} {{rtime . "%s left" "in %s" "? left"}}`
 
 // Bar is a progress bar for a terminal. Only create one when the stream it
 // draws on is a terminal: it redraws its line in place. Lines written
@@ -30,8 +30,10 @@ func NewBar(w io.Writer) *Bar {
 func (b *Bar) Start(total int) {
 	bar := pb.New(total)
 	bar.SetTemplateString(barTemplate)
+	// The caller checked that w is a terminal; it may not be an *os.File
+	// (a test, or FINDINGS_FORCE_TTY), so say so before giving the writer.
+	bar.Set(pb.Terminal, true)
 	bar.SetWriter(lockedWriter{b})
-	bar.Set(pb.Terminal, true) // the caller checked; w may not be an *os.File
 	bar.Set(pb.CleanOnFinish, true)
 	bar.SetRefreshRate(200 * time.Millisecond)
 	b.bar = bar.Start()

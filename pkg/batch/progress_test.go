@@ -35,7 +35,7 @@ func TestBar(t *testing.T) {
 	bar.bar.Write() // draw now rather than on the next tick
 	got := out.String()
 	bar.Finish()
-	for _, want := range []string{"\r\x1b[Kfindings: a.pdf: no text layer: scanned?\n", "3 / 3 files", "100.00%"} {
+	for _, want := range []string{"\r\x1b[Kfindings: a.pdf: no text layer: scanned?\n", "\r3 / 3 files", "100.00%"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("bar output lacks %q:\n%q", want, got)
 		}
