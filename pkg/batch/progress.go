@@ -37,6 +37,7 @@ func (b *Bar) Start(total int) {
 	bar.Set(pb.CleanOnFinish, true)
 	bar.SetRefreshRate(200 * time.Millisecond)
 	b.bar = bar.Start()
+	b.bar.Write() // show it now, not at the first tick: a short run may end first
 }
 
 // Done implements Progress.
