@@ -159,9 +159,10 @@ func classifyPDFError(err error) error {
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword), strings.Contains(strings.ToLower(msg), "encrypt"):
 		return ErrEncrypted
-	case strings.Contains(msg, "missing %%EOF"), strings.Contains(msg, "missing %EOF"):
-		return ErrTruncated
 	}
+	// readPDF has seen the end-of-file marker, so a library that misses it
+	// (it looks in the last 100 bytes only) has a corrupt file, not a
+	// truncated one.
 	return fmt.Errorf("%w: %s", ErrCorrupt, strings.TrimPrefix(msg, "malformed PDF: "))
 }
 

@@ -195,6 +195,7 @@ func TestReadPDFErrors(t *testing.T) {
 	}{
 		{"truncated", good[:len(good)/2], ErrTruncated},
 		{"no xref", []byte("%PDF-1.4\n1 0 obj\n<< /Title (" + strings.Repeat("x", 200) + ") >>\nendobj\n%%EOF\n"), ErrCorrupt},
+		{"tiny", []byte("%PDF-1.4\ngarbage\n%%EOF\n"), ErrCorrupt},
 		{"garbage after the header", append([]byte("%PDF-1.4\n"), append(bytes.Repeat([]byte{0xde, 0xad}, 500), "\n%%EOF\n"...)...), ErrCorrupt},
 	}
 	for _, tt := range tests {
