@@ -163,7 +163,13 @@ func classifyPDFError(err error) error {
 	// readPDF has seen the end-of-file marker, so a library that misses it
 	// (it looks in the last 100 bytes only) has a corrupt file, not a
 	// truncated one.
-	return fmt.Errorf("%w: %s", ErrCorrupt, strings.TrimPrefix(msg, "malformed PDF: "))
+	for _, p := range []string{"malformed PDF: ", "malformed PDF file: ", "not a PDF file: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	if msg == "missing %%EOF" {
+		msg = "no trailer where it should be"
+	}
+	return fmt.Errorf("%w: %s", ErrCorrupt, msg)
 }
 
 // normalisePDFText undoes what PDF fonts do to text: ligatures (ﬁ) and
