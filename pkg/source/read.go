@@ -111,6 +111,11 @@ func Expand(args []string, opts Options) (inputs []Input, skipped []Skipped) {
 				continue
 			}
 			for _, m := range matches {
+				if strings.HasPrefix(filepath.Base(m), ".") && !strings.HasPrefix(filepath.Base(a), ".") {
+					// as a shell's * would not match it
+					skipped = append(skipped, Skipped{Path: m, Reason: "hidden"})
+					continue
+				}
 				if mst, err := os.Stat(m); err == nil && mst.IsDir() {
 					walk(m, add, &skipped)
 				} else {

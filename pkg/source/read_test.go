@@ -106,6 +106,7 @@ func TestExpandArguments(t *testing.T) {
 		"saved.pdf":     reportPage, // a web page saved under a PDF's name
 		"image.png":     "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 		"sub/three.txt": reportText,
+		".draft.txt":    reportText,
 	})
 	in := func(name string) string { return filepath.Join(dir, name) }
 	tests := []struct {
@@ -116,6 +117,7 @@ func TestExpandArguments(t *testing.T) {
 		{"files in the order given", []string{in("two.txt"), in("one.txt")}, []string{"two.txt", "one.txt"}},
 		{"a file named twice is read once", []string{in("one.txt"), dir + "/./one.txt"}, []string{"one.txt"}},
 		{"pattern", []string{in("*.txt")}, []string{"one.txt", "two.txt"}},
+		{"pattern naming hidden files", []string{in(".*.txt")}, []string{".draft.txt"}},
 		{"pattern leaves out what it would skip in a folder", []string{in("*")}, []string{"one.txt", "saved.pdf", "sub/three.txt", "two.txt"}},
 		{"pattern that matches nothing", []string{in("*.docx")}, []string{"*.docx ! no file matches"}},
 		{"missing file", []string{in("nope.txt"), in("one.txt")}, []string{"nope.txt ! no such file or directory", "one.txt"}},
