@@ -8,6 +8,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -42,24 +44,58 @@ type Input struct {
 	// Name is how the document is named in output and errors.
 	Name string
 	open func(ctx context.Context) (io.ReadCloser, error)
+	// err is why the input could not even be found; Load reports it, so
+	// that it fails in its place in the batch like any unreadable file.
+	err error
 }
 
-// Options bound what is read.
+// Options bound what is read and how.
 type Options struct {
 	// MaxBytes is the largest document accepted (0: DefaultMaxBytes).
 	MaxBytes int64
 	// Stdin is read for the argument "-".
 	Stdin io.Reader
+	// Pdftotext is the path of poppler's pdftotext, which reads the PDFs
+	// the built-in reader cannot when set.
+	Pdftotext string
+}
+
+// Skipped is a file found in a folder, or by a pattern, and left out.
+type Skipped struct {
+	Path   string
+	Reason string
 }
 
 // Expand turns command-line arguments into inputs: "-" is standard input,
-// anything else a file.
-func Expand(args []string, opts Options) ([]Input, error) {
-	var out []Input
+// a folder is every file under it (recursively, in lexical order), a
+// pattern is the files it matches, anything else a file. A named file is
+// always read; files found in folders or by patterns are left out (and
+// listed in skipped) when hidden or not text, PDF or HTML by their content.
+// An argument that names nothing becomes an input that fails when loaded.
+func Expand(args []string, opts Options) (inputs []Input, skipped []Skipped) {
+	seen := map[string]bool{}
+	add := func(in Input) {
+		if in.err == nil && in.Name != "-" {
+			key := filepath.Clean(in.Name)
+			if seen[key] {
+				return
+			}
+			seen[key] = true
+		}
+		inputs = append(inputs, in)
+	}
+	found := func(path string) {
+		in, skip := foundFile(path)
+		if skip != nil {
+			skipped = append(skipped, *skip)
+			return
+		}
+		add(in)
+	}
 	for _, a := range args {
 		if a == "-" {
 			stdin := opts.Stdin
-			out = append(out, Input{Name: "-", open: func(context.Context) (io.ReadCloser, error) {
+			add(Input{Name: "-", open: func(context.Context) (io.ReadCloser, error) {
 				if stdin == nil {
 					return nil, errors.New("no standard input")
 				}
@@ -68,15 +104,115 @@ func Expand(args []string, opts Options) ([]Input, error) {
 			continue
 		}
 		st, err := os.Stat(a)
-		if err != nil {
-			return nil, &Error{Source: a, Err: pathError(err)}
+		switch {
+		case err != nil && hasMeta(a):
+			matches, gerr := filepath.Glob(a)
+			if gerr != nil {
+				add(Input{Name: a, err: fmt.Errorf("bad pattern: %w", gerr)})
+				continue
+			}
+			if len(matches) == 0 {
+				add(Input{Name: a, err: errNoMatch})
+				continue
+			}
+			for _, m := range matches {
+				if strings.HasPrefix(filepath.Base(m), ".") && !strings.HasPrefix(filepath.Base(a), ".") {
+					// as a shell's * would not match it
+					skipped = append(skipped, Skipped{Path: m, Reason: "hidden"})
+					continue
+				}
+				if mst, err := os.Stat(m); err == nil && mst.IsDir() {
+					walk(m, add, &skipped)
+				} else {
+					found(m)
+				}
+			}
+		case err != nil:
+			add(Input{Name: a, err: pathError(err)})
+		case st.IsDir():
+			walk(a, add, &skipped)
+		default:
+			add(fileInput(a))
 		}
-		if st.IsDir() {
-			return nil, &Error{Source: a, Err: ErrDirectory}
-		}
-		out = append(out, fileInput(a))
 	}
-	return out, nil
+	return inputs, skipped
+}
+
+var errNoMatch = errors.New("no file matches")
+
+// hasMeta reports whether a path is a pattern for filepath.Glob.
+func hasMeta(path string) bool {
+	return strings.ContainsAny(path, `*?[`)
+}
+
+// walk adds the files under a folder. filepath.WalkDir does not follow
+// symbolic links to folders, so a link loop cannot trap it; a folder that
+// cannot be read becomes a failing input.
+func walk(root string, add func(Input), skipped *[]Skipped) {
+	if fi, err := os.Lstat(root); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		root += string(filepath.Separator) // named on the command line: follow it
+	}
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			add(Input{Name: path, err: pathError(err)})
+			return nil // for a folder: go on without its contents
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") {
+			*skipped = append(*skipped, Skipped{Path: path, Reason: "hidden"})
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		in, skip := foundFile(path)
+		if skip != nil {
+			*skipped = append(*skipped, *skip)
+			return nil
+		}
+		add(in)
+		return nil
+	})
+}
+
+// foundFile decides whether a file met in a folder or by a pattern is read:
+// only regular files (or links to them) whose content is text, PDF or HTML.
+func foundFile(path string) (Input, *Skipped) {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return Input{}, &Skipped{Path: path, Reason: "broken link: " + pathError(err).Error()}
+	case st.IsDir():
+		return Input{}, &Skipped{Path: path, Reason: "link to a folder, not followed"}
+	case !st.Mode().IsRegular():
+		return Input{}, &Skipped{Path: path, Reason: "not a regular file"}
+	}
+	if st.Size() > 0 {
+		head, err := readHead(path)
+		if err != nil {
+			return Input{Name: path, err: pathError(err)}, nil
+		}
+		if Sniff(head) == Binary {
+			return Input{}, &Skipped{Path: path, Reason: "not text, PDF or HTML"}
+		}
+	}
+	return fileInput(path), nil
+}
+
+func readHead(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := make([]byte, SniffLen)
+	n, err := io.ReadFull(f, b)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, err
+	}
+	return b[:n], nil
 }
 
 func fileInput(path string) Input {
@@ -92,8 +228,12 @@ func pathError(err error) error {
 	return err
 }
 
-// Load reads an input into a document.
+// Load reads an input into a document, deciding by its content whether it
+// is a PDF, a web page or text.
 func (in Input) Load(ctx context.Context, opts Options) (Document, error) {
+	if in.err != nil {
+		return Document{}, &Error{Source: in.Name, Err: in.err}
+	}
 	max := opts.MaxBytes
 	if max <= 0 {
 		max = DefaultMaxBytes
@@ -110,11 +250,24 @@ func (in Input) Load(ctx context.Context, opts Options) (Document, error) {
 	if int64(len(b)) > max {
 		return Document{}, &Error{Source: in.Name, Err: fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))}
 	}
-	text, err := decodeText(b)
+	var doc Document
+	switch Sniff(b) {
+	case PDF:
+		doc, err = readPDF(ctx, b, opts)
+	case HTML:
+		doc, err = readHTML(b)
+	case Binary:
+		err = ErrBinary
+	default:
+		var text string
+		text, err = decodeText(b)
+		doc = Document{Kind: Text, Text: text}
+	}
 	if err != nil {
 		return Document{}, &Error{Source: in.Name, Err: err}
 	}
-	return Document{Source: in.Name, Kind: Text, Text: text}, nil
+	doc.Source = in.Name
+	return doc, nil
 }
 
 // decodeText turns a text file's bytes into UTF-8: a byte-order mark is

@@ -20,4 +20,10 @@ type Document struct {
 	Text string
 	// Title is the title its metadata gives (HTML), or "".
 	Title string
+	// Date is the publication date its metadata gives (HTML) as
+	// YYYY-MM-DD, or "".
+	Date string
+	// Via names the PDF reader that gave the text: ViaPdftotext or
+	// ViaBuiltin; "" for other kinds.
+	Via string
 }

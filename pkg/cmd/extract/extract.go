@@ -3,9 +3,11 @@ package extract
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
+	"io"
+	"runtime"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +15,6 @@ import (
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/format"
 	"github.com/findings/findings/pkg/iostreams"
-	"github.com/findings/findings/pkg/source"
 )
 
 // ExtractOptions are the command's dependencies, then its flag values.
@@ -28,23 +29,36 @@ type ExtractOptions struct {
 	Output  string
 	Holdout []string
 	Model   string
+	Jobs    int
+	Timeout time.Duration
+	Quiet   bool
+	Verbose bool
 }
 
 // NewCmdExtract builds the command; runF replaces the run in tests.
 func NewCmdExtract(f *cmdutil.Factory, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
 	opts := &ExtractOptions{IO: f.IOStreams, Extractor: f.Extractor}
 	cmd := &cobra.Command{
-		Use:   "extract [FILE...]",
+		Use:   "extract [FILE|FOLDER|PATTERN...]",
 		Short: "Extract strengths, weaknesses, metrics and judgements from reports",
 		Long: `Extract reads each report and prints its findings: the authority and kind
 of inspection, the graded judgements, the numbers it states (metrics), and
 each evaluative sentence tagged strength, weakness or mixed.
 
-With no FILE, or with "-", it reads standard input. On a terminal the
-output is a table; piped, it is tab-separated, one item per line:
-source, kind, detail, start, end, text.`,
+Arguments are files, folders (read recursively) and patterns such as
+'reports/*.pdf'. Content decides how a file is read: PDF, web page (HTML)
+or text. In folders, hidden files and files of other kinds are skipped.
+With no argument, or with "-", it reads standard input.
+
+Reports are read in parallel (--jobs) and written in the order of the
+arguments. A file that cannot be read is reported on standard error and
+the run goes on; the exit status is then 1.
+
+On a terminal the output is a table; piped, it is tab-separated, one item
+per line: source, kind, detail, start, end, text.`,
 		Example: `  findings extract report.txt
-  findings extract --format json report.txt
+  findings extract --format json report.pdf
+  findings extract --format jsonl --output reports.jsonl reports/
   findings extract --kind weakness --explain report.txt
   cat report.txt | findings extract --format jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -55,9 +69,15 @@ source, kind, detail, start, end, text.`,
 					opts.Format = "table"
 				}
 			}
+			if opts.Jobs < 1 {
+				return cmdutil.FlagErrorf("--jobs must be at least 1")
+			}
+			if opts.Timeout <= 0 {
+				return cmdutil.FlagErrorf("--timeout-per-file must be more than 0")
+			}
 			if len(opts.Args) == 0 {
 				if opts.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("no input: name a report file, or pipe one in")
+					return cmdutil.FlagErrorf("no input: name a report file or folder, or pipe one in")
 				}
 				opts.Args = []string{"-"}
 			}
@@ -74,8 +94,13 @@ source, kind, detail, start, end, text.`,
 	cmd.Flags().StringSliceVarP(&opts.Kinds, "kind", "k", nil, "keep only these `kinds`: strength, weakness, mixed, metric, judgement")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the rule and cue words behind each finding")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "read `N` documents at a time")
+	cmd.Flags().DurationVar(&opts.Timeout, "timeout-per-file", cmdutil.DefaultTimeout, "give up on a document after `DURATION`")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
+	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
 	cmd.Flags().StringSliceVar(&opts.Holdout, "holdout", nil, "leave out the lexicon entries these dev documents called for (evaluation)")
-	cmd.Flags().StringVar(&opts.Model, "model", "", "weigh sentences with the model in `FILE` instead of the built-in one (evaluation)")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "weigh sentences with the model in `FILE` (\"none\": the rules alone) instead of the built-in one (evaluation)")
 	_ = cmd.Flags().MarkHidden("holdout")
 	_ = cmd.Flags().MarkHidden("model")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(format.Names, cobra.ShellCompDirectiveNoFileComp))
@@ -84,85 +109,28 @@ source, kind, detail, start, end, text.`,
 }
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
-	x, err := opts.Extractor()
-	if err != nil {
-		return err
+	b := &cmdutil.BatchOptions{
+		IO: opts.IO, Extractor: opts.Extractor,
+		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
 	}
-	srcOpts := source.Options{Stdin: opts.IO.In}
-	inputs, err := source.Expand(opts.Args, srcOpts)
-	if err != nil {
-		return err
-	}
-	out, commit, err := cmdutil.OpenOutput(opts.IO.Out, opts.Output)
-	if err != nil {
-		return err
-	}
-	w, err := format.New(out, format.Options{
-		Format: opts.Format, Kinds: opts.Kinds, Explain: opts.Explain,
-		Color: opts.IO.ColorEnabled() && opts.Output == "", Width: opts.IO.TerminalWidth(), Documents: len(inputs),
+	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
+		return format.New(out, format.Options{
+			Format: opts.Format, Kinds: opts.Kinds, Explain: opts.Explain,
+			Color: opts.IO.ColorEnabled() && opts.Output == "", Width: opts.IO.TerminalWidth(), Documents: docs,
+		})
 	})
-	if err != nil {
-		commit(err)
-		return &cmdutil.FlagError{Err: err}
-	}
-	failed := 0
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			commit(err)
-			return cmdutil.ErrInterrupted
-		}
-		if err := one(ctx, x, in, srcOpts, w); err != nil {
-			var werr *writeError
-			if errors.As(err, &werr) {
-				commit(err)
-				return werr.err
-			}
-			failed++
-			fmt.Fprintf(opts.IO.ErrOut, "findings: %s\n", err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		commit(err)
-		return err
-	}
-	if err := commit(nil); err != nil {
-		return err
-	}
-	if failed > 0 {
-		return cmdutil.ErrSilent
-	}
-	return nil
-}
-
-// writeError is a failure to write output: it stops the run, unlike a bad
-// document.
-type writeError struct{ err error }
-
-func (e *writeError) Error() string { return e.err.Error() }
-
-func one(ctx context.Context, x *extract.Extractor, in source.Input, srcOpts source.Options, w format.Writer) error {
-	doc, err := in.Load(ctx, srcOpts)
-	if err != nil {
-		return err
-	}
-	rep, err := x.Extract(ctx, doc)
-	if err != nil {
-		return &source.Error{Source: in.Name, Err: err}
-	}
-	if err := w.Write(rep); err != nil {
-		return &writeError{err: err}
-	}
-	return nil
 }
 
 // evalExtractor builds the extractor that leave-one-document-out evaluation
 // needs: without the lexicon entries some documents called for, and with a
-// model trained without them.
+// model trained without them (or none).
 func evalExtractor(holdout []string, modelPath string) (*extract.Extractor, error) {
 	opts := []extract.Option{extract.WithoutOrigins(holdout...)}
-	if modelPath == "none" {
+	switch modelPath {
+	case "":
+	case "none":
 		opts = append(opts, extract.WithModel(nil))
-	} else if modelPath != "" {
+	default:
 		f, err := os.Open(modelPath)
 		if err != nil {
 			return nil, err

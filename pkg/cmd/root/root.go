@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/findings/findings/pkg/cmd/extract"
+	"github.com/findings/findings/pkg/cmd/summary"
 	"github.com/findings/findings/pkg/cmdutil"
 )
 
@@ -22,7 +23,9 @@ services, and news articles about them) and extracts their strengths and
 weaknesses, the numbers they state, their graded judgements, and the
 authority and kind of inspection.`,
 		Example: `  findings extract report.txt
-  findings extract --format json report.txt | jq '.judgements'
+  findings extract --format json report.pdf | jq '.judgements'
+  findings extract --format jsonl --output reports.jsonl reports/
+  findings summary reports/
   cat report.txt | findings extract --kind weakness`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -35,6 +38,7 @@ authority and kind of inspection.`,
 		return &cmdutil.FlagError{Err: err}
 	})
 	cmd.AddCommand(extract.NewCmdExtract(f, nil))
+	cmd.AddCommand(summary.NewCmdSummary(f, nil))
 	cmd.AddCommand(newCmdVersion(f))
 	return cmd
 }
