@@ -4,8 +4,8 @@ package extract
 import (
 	"context"
 	"fmt"
-	"os"
 	"io"
+	"os"
 	"runtime"
 	"time"
 
