@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN    ?= findings
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build test race lint eval train demo clean
+.PHONY: build test race lint eval train polarity demo clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/findings
@@ -33,6 +33,10 @@ eval: build
 # retrain the sentence model on the dev gold
 train:
 	$(GO) run ./internal/train -docs $(SHARED)/corpus/dev -gold $(SHARED)/eval/gold -o pkg/extract/data/model.tsv
+
+# rebuild the word-polarity lexicon from the graded reports of the bulk corpus
+polarity:
+	$(GO) run ./internal/lexmine -docs $(SHARED)/corpus/bulk -o pkg/extract/data/polarity.tsv
 
 clean:
 	rm -f $(BIN)

@@ -308,6 +308,40 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []s
 	for _, m := range x.neutrals.find(ws) {
 		f = append(f, "neu:"+phraseText(ws, m))
 	}
+	// the words' polarity in graded reports (distant supervision), per clause
+	clauseOfWord := make([]int, len(ws))
+	{
+		k := 0
+		for _, m := range x.contrast.find(ws) {
+			for i := m.i; i < len(ws); i++ {
+				clauseOfWord[i] = k + 1
+			}
+			k++
+		}
+	}
+	polClause := map[int]float64{}
+	strongPos, strongNeg := 0, 0
+	total := 0.0
+	for i, w := range ws {
+		z := x.polarity[w.text]
+		polClause[clauseOfWord[i]] += max(-10, min(10, z))
+		total += max(-10, min(10, z))
+		switch {
+		case z >= 5:
+			strongPos++
+		case z <= -5:
+			strongNeg++
+		}
+	}
+	f = append(f, "polsum:"+bucketF(total, -20, -10, -5, -2, 2, 5, 10, 20), "polpos:"+bucket(strongPos, 0, 1, 2, 3), "polneg:"+bucket(strongNeg, 0, 1, 2, 3))
+	hasPos, hasNeg := false, false
+	for _, v := range polClause {
+		hasPos = hasPos || v >= 5
+		hasNeg = hasNeg || v <= -5
+	}
+	if hasPos && hasNeg {
+		f = append(f, "polclauses:both")
+	}
 	// words a negator governs read differently: "not timely" is no praise
 	negatedWord := make([]bool, len(ws))
 	for _, n := range x.negators.find(ws) {
@@ -367,4 +401,14 @@ func bucket(n int, bounds ...int) string {
 		}
 	}
 	return ">" + strconv.Itoa(bounds[len(bounds)-1])
+}
+
+// bucketF names the band a value falls in, given the bands' upper bounds.
+func bucketF(v float64, bounds ...float64) string {
+	for _, b := range bounds {
+		if v <= b {
+			return "<=" + strconv.FormatFloat(b, 'f', -1, 64)
+		}
+	}
+	return ">" + strconv.FormatFloat(bounds[len(bounds)-1], 'f', -1, 64)
 }

@@ -48,8 +48,9 @@ type Extractor struct {
 	scopes                   []scopeRule
 	numbers                  *numberWords
 	neutralRE                *regexp.Regexp
-	model                    *Model // nil: the rules alone decide
-	collect                  bool   // compute features even without a model (training)
+	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
+	model                    *Model             // nil: the rules alone decide
+	collect                  bool               // compute features even without a model (training)
 }
 
 // An Option configures an Extractor.
@@ -162,6 +163,19 @@ func New(opts ...Option) (*Extractor, error) {
 		alts = append(alts, "(?:"+l+")")
 	}
 	x.neutralRE = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+	pol, err := read("polarity.tsv")
+	if err != nil {
+		return nil, err
+	}
+	x.polarity = map[string]float64{}
+	for _, l := range dataLines(pol) {
+		w, z, ok := strings.Cut(l, "\t")
+		v, err := strconv.ParseFloat(z, 64)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("polarity.tsv: bad line %q", l)
+		}
+		x.polarity[w] = v
+	}
 	if o.modelSet {
 		x.model = o.model
 	} else if b, err := dataFS.ReadFile("data/model.tsv"); err == nil {

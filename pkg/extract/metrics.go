@@ -338,7 +338,7 @@ func (x *Extractor) wordMetrics(text string, masked func(int, int) bool, cover f
 		next := nextWord(used)
 		// "one in five", "two out of three": a proportion
 		if m := outOfRE.FindStringSubmatchIndex(text[end:]); m != nil {
-			if d, ok := x.valueOf(text[end+m[2] : end+m[3]]); ok && d > v && strings.HasPrefix(strings.TrimSpace(text[end:]), "in") {
+			if d, ok := x.valueOf(text[end+m[2] : end+m[3]]); ok && d > v && strings.HasPrefix(strings.TrimSpace(text[end:]), "in") && !masked(s, end+m[1]) {
 				out = append(out, candidate{Metric: report.Metric{Value: round2(100 * v / d), Unit: report.Percent, Text: text[s : end+m[1]]}, start: s, end: end + m[1]})
 				cover(s, end+m[1])
 				k += used
@@ -497,6 +497,9 @@ func (x *Extractor) directions(text string, cs []candidate) {
 			if cs[j].Unit != cs[i].Unit {
 				continue
 			}
+			if cs[j].start < cs[i].end {
+				break
+			}
 			gap := text[cs[i].end:cs[j].start]
 			if len(gap) > 60 || !toRE.MatchString(gap) {
 				break
@@ -512,6 +515,9 @@ func (x *Extractor) directions(text string, cs []candidate) {
 	}
 	for i := range cs {
 		for j := i + 1; j < len(cs) && cs[i].Direction == ""; j++ {
+			if cs[j].start < cs[i].end {
+				continue
+			}
 			if m := changeAfterRE.FindStringSubmatch(text[cs[i].end:cs[j].start]); m != nil && cs[j].Unit == cs[i].Unit {
 				d := report.Increase
 				if w := strings.ToLower(m[1]); w == "reduction" || w == "decrease" || w == "fall" || w == "drop" {
@@ -522,7 +528,7 @@ func (x *Extractor) directions(text string, cs []candidate) {
 		}
 	}
 	for i := 1; i < len(cs); i++ {
-		if cs[i].Direction == "" && cs[i-1].Direction != "" && cs[i].Unit == cs[i-1].Unit && chainRE.MatchString(text[cs[i-1].end:cs[i].start]) {
+		if cs[i].Direction == "" && cs[i-1].Direction != "" && cs[i].Unit == cs[i-1].Unit && cs[i-1].end <= cs[i].start && chainRE.MatchString(text[cs[i-1].end:cs[i].start]) {
 			cs[i].Direction = cs[i-1].Direction
 			cs[i].follows = true
 		}

@@ -19,6 +19,10 @@ var Labels = []string{report.Strength, report.Weakness, report.Mixed, "neutral"}
 
 const nLabels = 4
 
+// classPower sets how much rarer classes weigh in training: a class of
+// frequency f counts (f·4)^-classPower; 0 is unweighted, 1 inverse frequency.
+var classPower = 0.5
+
 // Model is a multinomial logistic regression over a sentence's features:
 // its cue words (after negation), its clauses' polarities, its words and
 // word pairs, and where it stands. It is trained on the development gold
@@ -133,7 +137,7 @@ func Train(examples []Example, o TrainOptions) *Model {
 	}
 	var classW [nLabels]float64
 	for k := range classW {
-		classW[k] = 1 / math.Sqrt(max(1, freq[k]/float64(len(examples))*nLabels))
+		classW[k] = math.Pow(max(1e-3, freq[k]/float64(len(examples))*nLabels), -classPower)
 	}
 	m := &Model{Weights: map[string][nLabels]float64{}}
 	g2 := map[string][nLabels]float64{}
