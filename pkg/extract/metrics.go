@@ -67,37 +67,44 @@ const (
 var (
 	// spans that hold digits but no metric: dates, years, ages, codes,
 	// references, phone numbers, list numbers, footnote digits
-	notMetricRE = regexp.MustCompile(`(?i)` +
-		`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?` +
-		`|\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b` +
-		`|\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b` +
-		`|\b(?:19[5-9]\d|20[0-4]\d)s?\b` +
-		`|\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b` +
-		`|\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b` +
-		`|\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b` +
-		`|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b` +
-		`|\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b` +
-		`|\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
-		`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
-		`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
-		`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
-		`|\b(?:under|over)[- ]\d{1,2}s\b` +
-		`|\b\d{1,2}\+`)
+	// spans that hold digits but no metric, each pattern with the words one
+	// of which a sentence must hold for it to apply (nil: any sentence with
+	// digits): dates, years, times, phone numbers, postcodes, codes,
+	// references, ages
+	notMetric = []guarded{
+		{months, regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
+		{months, regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
+		{nil, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
+		{[]string{"am", "pm", "/"}, regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
+		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
+		{letterDigit, regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
+		{refWords, regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
+		{ageWords, regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
+			`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
+			`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
+			`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
+			`|\b(?:under|over)[- ]\d{1,2}s\b` +
+			`|\b\d{1,2}\+`)},
+	}
+	months      = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	letterDigit = []string{"\x00letter-digit"} // see holds
+	refWords    = []string{"section", "s.", "para", "page", "part", "chapter", "regulation", "schedule", "article", "grade", "stage", "year", "level", "tier", "outcome", "enabler", "standard", "phase", "appendix", "annex", "figure", "table", "recommendation", "question", "number", "no.", "step", "priority", "area", "point", "ofsted", "ilacs", "sif"}
+	ageWords    = []string{"age", "turn", "reach", "year", "yrs", "under", "over", "+"}
 	// codes that hold digits: "2WD", "10am"
-	codeRE = regexp.MustCompile(`(?i)\b\d+[a-z]+\d*\b`)
+	codeRE = regexp.MustCompile(`\b\d+[a-z]+\d*\b`)
 	// a list or paragraph number opening a sentence, a footnote digit glued
 	// to a word
 	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s`)
 	footnoteGlueRE = regexp.MustCompile(`(?:[a-zA-Z?)’'”]|[a-zA-Z][.,])\d{1,2}\b`)
 
-	percentRE  = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
-	pointsRE   = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+percentage\s+points?\b`)
-	moneyRE    = regexp.MustCompile(`(?i)(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
-	rateRE     = regexp.MustCompile(`(?i)\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
-	durationRE = regexp.MustCompile(`(?i)\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
+	percentRE  = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
+	pointsRE   = regexp.MustCompile(`\b(` + digitsPat + `)\s+percentage\s+points?\b`)
+	moneyRE    = regexp.MustCompile(`(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
+	rateRE     = regexp.MustCompile(`\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
+	durationRE = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
 	// a reference period ("in the last 12 months", "two years ago", "six
 	// monthly") measures nothing about the service
-	periodRE = regexp.MustCompile(`(?i)\b(?:last|past|previous|next|coming|following|first|every|each|recent|preceding)\s+(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:hours?|days?|weeks?|months?|years?|quarters?)\b` +
+	periodRE = regexp.MustCompile(`\b(?:last|past|previous|next|coming|following|first|every|each|recent|preceding)\s+(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:hours?|days?|weeks?|months?|years?|quarters?)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|prior|before|earlier|later|previously)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:monthly|weekly|yearly|daily)\b|\bone-to-one\b|\bone-off\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:year|month|week|day)\s+(?:period|plan|strategy|programme|contract|cycle)\b|\b(?:` + wordNumPat + `|\d)[- ]point\s+scale\b`)
@@ -125,6 +132,9 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 	if !digits && !spelled {
 		return nil, nil
 	}
+	// the patterns run on the sentence in ASCII lower case: the same
+	// offsets, and no case folding in the hot loop
+	low := asciiLower(text)
 	var out []candidate
 	mask := make([]bool, len(text))
 	masked := func(s, e int) bool {
@@ -157,20 +167,26 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 			cover(m[0]+1, m[1])
 		}
 	}
-	for _, m := range notMetricRE.FindAllStringIndex(text, -1) {
-		cover(m[0], m[1])
+	for _, g := range notMetric {
+		if g.holds(low) {
+			for _, m := range g.re.FindAllStringIndex(low, -1) {
+				cover(m[0], m[1])
+			}
+		}
 	}
-	for _, m := range periodRE.FindAllStringIndex(text, -1) {
-		cover(m[0], m[1])
+	if timeWords(low) {
+		for _, m := range periodRE.FindAllStringIndex(low, -1) {
+			cover(m[0], m[1])
+		}
 	}
 	if digits {
-		x.digitMetrics(text, add, cover)
+		x.digitMetrics(text, low, add, cover)
 	}
-	for _, m := range percentRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIf(percentRE, low, "%", "cent") {
 		v, _ := x.valueOf(text[m[2]:m[3]])
 		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
 	}
-	for _, m := range durationRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIf(durationRE, low, "hour", "day", "week", "month", "year") {
 		u := strings.ToLower(text[m[4]:m[5]])
 		if !strings.HasSuffix(u, "s") {
 			u += "s"
@@ -180,7 +196,7 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	out = append(out, x.wordMetrics(text, masked, cover)...)
 	if digits {
-		for _, m := range digitsRE.FindAllStringIndex(text, -1) {
+		for _, m := range digitsRE.FindAllStringIndex(low, -1) {
 			if masked(m[0], m[1]) {
 				continue
 			}
@@ -200,9 +216,9 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 
 // digitMetrics finds the shapes that need digits: money, codes (masked),
 // percentage points and rates.
-func (x *Extractor) digitMetrics(text string, add func(candidate), cover func(int, int)) {
+func (x *Extractor) digitMetrics(text, low string, add func(candidate), cover func(int, int)) {
 	// money before codes: "£1.4m" is money, "2WD" a code
-	for _, m := range moneyRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIf(moneyRE, low, "£", "$", "€") {
 		v := parseDigits(text[m[4]:m[5]])
 		if m[6] >= 0 {
 			v *= map[string]float64{"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}[strings.ToLower(text[m[6]:m[7]])]
@@ -210,14 +226,14 @@ func (x *Extractor) digitMetrics(text string, add func(candidate), cover func(in
 		cur := map[string]string{"£": "GBP", "$": "USD", "€": "EUR"}[text[m[2]:m[3]]]
 		add(candidate{Metric: report.Metric{Value: v, Unit: report.Money, Currency: cur}, start: m[0], end: m[1]})
 	}
-	for _, m := range codeRE.FindAllStringIndex(text, -1) {
+	for _, m := range codeRE.FindAllStringIndex(low, -1) {
 		cover(m[0], m[1])
 	}
 
-	for _, m := range pointsRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIf(pointsRE, low, "point") {
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Points}, start: m[0], end: m[1]})
 	}
-	for _, m := range rateRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matchesIf(rateRE, low, " per ", " every ") {
 		per := parseDigits(text[m[4]:m[5]])
 		switch strings.ToLower(text[m[4]:m[5]]) {
 		case "thousand":
@@ -772,3 +788,69 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Number prints a value without needless decimals.
 func Number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other byte
+// alone, so that offsets into the result are offsets into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// matchesIf runs re over s only when s holds one of the keys: most
+// sentences hold none, and a substring search is far cheaper than a
+// pattern.
+func matchesIf(re *regexp.Regexp, s string, keys ...string) [][]int {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return re.FindAllStringSubmatchIndex(s, -1)
+		}
+	}
+	return nil
+}
+
+// timeWords reports whether a lower-cased sentence names a unit of time.
+func timeWords(s string) bool {
+	for _, k := range []string{"hour", "day", "week", "month", "year", "quarter", "one-", "-off", "point"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// guarded is a pattern with the words that must be present for it to
+// match, tested first because a substring search costs far less.
+type guarded struct {
+	keys []string
+	re   *regexp.Regexp
+}
+
+// holds reports whether s may match: it holds one of the keys (or a letter
+// next to a digit, for the letterDigit key), or there are no keys.
+func (g guarded) holds(s string) bool {
+	if g.keys == nil {
+		return true
+	}
+	if len(g.keys) == 1 && g.keys[0] == letterDigit[0] {
+		for i := 1; i < len(s); i++ {
+			a, b := s[i-1], s[i]
+			if isLetter(a) && (isDigit(b) || b == '-') || isDigit(a) && isLetter(b) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, k := range g.keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
