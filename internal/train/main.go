@@ -255,7 +255,7 @@ func crossValidation(examples []extract.Example) {
 		}
 		m := extract.Train(train, opts)
 		for _, e := range test {
-			p, _, _ := m.Predict(e.Features)
+			p, _ := m.Predict(e.Features)
 			conf[[2]string{e.Label, p}]++
 		}
 	}

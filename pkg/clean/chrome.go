@@ -12,10 +12,11 @@ var chromeData string
 var (
 	chromeRE = phraseRE(chromeData)
 	// contact and licence furniture: web and e-mail addresses, phone
-	// numbers, postcodes, copyright and licence lines
-	contactRE = regexp.MustCompile(`(?i)\bhttps?://|\bwww\.[a-z0-9-]+\.|[\w.+-]+@[\w-]+\.[\w.]+|` +
-		`\b(?:tel|telephone|phone|textphone|t|fax|e|w)\s*:?\s*0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|\b0\d{3}\s?\d{3}\s?\d{4}\b|` +
-		`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b|©|\bcrown copyright\b|\bopen government licen[cs]e\b`)
+	// numbers, postcodes (see contact)
+	urlRE      = regexp.MustCompile(`\bhttps?://|\bwww\.[a-z0-9-]+\.`)
+	emailRE    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
+	phoneRE    = regexp.MustCompile(`\b(?:tel|telephone|phone|textphone|t|fax|e|w)\s*:?\s*0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|\b0\d{3}\s?\d{3}\s?\d{4}\b`)
+	postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b`)
 	hashtagRE  = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
 	sentenceRE = regexp.MustCompile(`[.!?]["”’]?\s+`)
 )
@@ -57,7 +58,7 @@ func isChrome(s string) bool {
 	case strings.Count(s, " | ") >= 1 && n <= 30:
 		return true
 	}
-	if !mayContact(s) || !contactRE.MatchString(s) {
+	if !contact(s) {
 		return false
 	}
 	if n <= 30 {
@@ -67,7 +68,7 @@ func isChrome(s string) bool {
 	parts := sentenceRE.Split(s, -1)
 	hits := 0
 	for _, p := range parts {
-		if contactRE.MatchString(p) || chromeRE.MatchString(p) {
+		if contact(p) || chromeRE.MatchString(p) {
 			hits++
 		}
 	}
@@ -122,12 +123,31 @@ func truncated(s string) bool {
 	return strings.HasSuffix(s, "[...]") || strings.HasSuffix(s, "[…]") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
 }
 
-// mayContact is a cheap test that a block may hold contact or licence
-// furniture, so that the costly pattern runs on few blocks.
-func mayContact(s string) bool {
-	if strings.ContainsAny(s, "@©0123456789") {
+// contact reports whether s holds contact or licence furniture: a web or
+// e-mail address, a phone number, a postcode, a copyright or licence line.
+// Each pattern runs only when a substring says it may match.
+func contact(s string) bool {
+	low := strings.ToLower(s)
+	switch {
+	case strings.Contains(s, "©"), strings.Contains(low, "crown copyright"), strings.Contains(low, "open government licen"):
+		return true
+	case (strings.Contains(low, "http") || strings.Contains(low, "www.")) && urlRE.MatchString(low):
+		return true
+	case strings.Contains(s, "@") && emailRE.MatchString(s):
+		return true
+	case strings.Contains(s, "0") && phoneRE.MatchString(low):
 		return true
 	}
-	l := strings.ToLower(s)
-	return strings.Contains(l, "www.") || strings.Contains(l, "http") || strings.Contains(l, "copyright") || strings.Contains(l, "licen")
+	return upperDigit(s) && postcodeRE.MatchString(s)
+}
+
+// upperDigit reports whether an upper-case letter is followed by a digit,
+// as in every postcode.
+func upperDigit(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i-1] >= 'A' && s[i-1] <= 'Z' && s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }

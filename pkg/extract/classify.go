@@ -56,7 +56,7 @@ func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, contex
 	if x.model == nil {
 		return v, feats
 	}
-	label, _, top := x.model.Predict(feats)
+	label, _ := x.model.Predict(feats)
 	kind := label
 	if kind == "neutral" {
 		kind = ""
@@ -65,7 +65,7 @@ func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, contex
 	if kind != v.kind {
 		// the words that moved the model, marked ~ to tell them from cues
 		cues = append([]string{}, cues...)
-		for _, f := range top {
+		for _, f := range x.model.Explain(feats, label) {
 			if k, w, ok := strings.Cut(f, ":"); ok && (k == "w" || k == "neu") {
 				cues = append(cues, "~"+w)
 			}
@@ -101,7 +101,7 @@ func (x *Extractor) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 	if len(ws) == 0 {
 		return verdict{}, nil
 	}
-	if x.neutralRE != nil && x.neutralRE.MatchString(u.text) {
+	if x.neutralPattern(u.text) {
 		return verdict{rule: "neutral-pattern"}, nil
 	}
 	clauses := x.clauses(ws, u.judged)

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/findings/findings/pkg/clean"
 	"github.com/findings/findings/pkg/nlp"
@@ -47,7 +48,7 @@ type Extractor struct {
 	sections                 []sectionRule
 	scopes                   []scopeRule
 	numbers                  *numberWords
-	neutralRE                *regexp.Regexp
+	neutralStart, neutralAny *regexp.Regexp // neutral.txt: patterns anchored at the start, and the rest
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
 	collect                  bool               // compute features even without a model (training)
@@ -155,14 +156,23 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	var alts []string
+	var starts, anys []string
 	for _, l := range dataLines(neutral) {
 		if _, err := regexp.Compile(l); err != nil {
 			return nil, fmt.Errorf("neutral.txt: %w", err)
 		}
-		alts = append(alts, "(?:"+l+")")
+		if strings.HasPrefix(l, "^") {
+			starts = append(starts, "(?:"+l+")")
+		} else {
+			anys = append(anys, "(?:"+l+")")
+		}
 	}
-	x.neutralRE = regexp.MustCompile(`(?i)` + strings.Join(alts, "|"))
+	if len(starts) > 0 {
+		x.neutralStart = regexp.MustCompile(`(?i)` + strings.Join(starts, "|"))
+	}
+	if len(anys) > 0 {
+		x.neutralAny = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
+	}
 	pol, err := read("polarity.tsv")
 	if err != nil {
 		return nil, err
@@ -232,7 +242,6 @@ var (
 	// a sentence that turns the last one's numbers into a change: "This is
 	// an increase from 2,239."
 	changeBackRE = regexp.MustCompile(`(?i)^(?:this|which|that)\s+(?:is|was|represents|has|had)?\s*(?:been\s+)?(?:an?\s+)?(?:further\s+)?(increase|increased|rise|rose|reduction|reduced|decrease|decreased|fall|fell|drop|dropped)\b`)
-	spaceRE      = regexp.MustCompile(`\s+`)
 )
 
 // piece is a unit of a document (a sentence, heading, bullet item or table
@@ -470,7 +479,22 @@ func (x *Extractor) Units(ctx context.Context, doc source.Document) ([]Unit, err
 
 // squash joins a text's runs of white space into single spaces.
 func squash(s string) string {
-	return spaceRE.ReplaceAllString(strings.TrimSpace(s), " ")
+	s = strings.TrimSpace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func words(s string) int { return len(strings.Fields(s)) }
@@ -499,4 +523,14 @@ func hasUnit(cs []candidate, unit string) bool {
 		}
 	}
 	return false
+}
+
+// neutralPattern reports whether a sentence matches neutral.txt: method,
+// the letter's own lines, "not graded". The patterns anchored at the start
+// look only at the sentence's opening words.
+func (x *Extractor) neutralPattern(s string) bool {
+	if x.neutralStart != nil && x.neutralStart.MatchString(s[:min(len(s), 120)]) {
+		return true
+	}
+	return x.neutralAny != nil && x.neutralAny.MatchString(s)
 }

@@ -35,14 +35,15 @@ var (
 		"Social": true, "Focused": true, "Monitoring": true, "Joint": true, "Department": true, "Education": true, "Government": true,
 		"National": true, "Lead": true, "Reading’s": false, "All": true, "Overall": true, "In": true, "At": true, "Since": true, "A": true, "An": true}
 
+	// each kind with a word every match holds, and the pattern
 	typeREs = []struct {
-		kind string
-		re   *regexp.Regexp
+		kind, key string
+		re        *regexp.Regexp
 	}{
-		{report.JointTargetedAI, regexp.MustCompile(`(?i)\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b`)},
-		{report.FocusedVisit, regexp.MustCompile(`(?i)\bfocused\s+visit`)},
-		{report.MonitoringVisit, regexp.MustCompile(`(?i)\bmonitoring\s+(?:visit|report|letter)`)},
-		{report.FullInspection, regexp.MustCompile(`(?i)\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
+		{report.JointTargetedAI, "j", regexp.MustCompile(`(?i)\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b`)},
+		{report.FocusedVisit, "focused", regexp.MustCompile(`(?i)\bfocused\s+visit`)},
+		{report.MonitoringVisit, "monitoring", regexp.MustCompile(`(?i)\bmonitoring\s+(?:visit|report|letter)`)},
+		{report.FullInspection, "inspect", regexp.MustCompile(`(?i)\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
 	}
 	dateRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 	dateLineRE = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit)|report\s+published|published|date\s+of\s+publication|visit\s+dates?)\s*:?\s*(.*)`)
@@ -161,9 +162,20 @@ func tidyAuthority(s string) string {
 // other visits.
 func inspectionType(text string) string {
 	best, at := "", len(text)+1
+	low := strings.ToLower(text)
 	for _, t := range typeREs {
-		if m := t.re.FindStringIndex(text); m != nil && m[0] < at {
-			best, at = t.kind, m[0]
+		// start the pattern where its key word first appears: the text
+		// before cannot match, and skipping it is cheap
+		from := strings.Index(low, t.key)
+		if from < 0 || from-80 >= at {
+			continue
+		}
+		from = max(0, from-80)
+		for from > 0 && text[from]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+			from--
+		}
+		if m := t.re.FindStringIndex(text[from:]); m != nil && from+m[0] < at {
+			best, at = t.kind, from+m[0]
 		}
 	}
 	return best

@@ -33,11 +33,9 @@ type Model struct {
 	Weights map[string][nLabels]float64
 }
 
-// Predict returns the most likely label, its probability, and the features
-// that pushed hardest towards it.
-func (m *Model) Predict(feats []string) (label string, p float64, top []string) {
-	var z [nLabels]float64
-	z = m.Bias
+// Predict returns the most likely label and its probability.
+func (m *Model) Predict(feats []string) (label string, p float64) {
+	z := m.Bias
 	for _, f := range feats {
 		if w, ok := m.Weights[f]; ok {
 			for k := range z {
@@ -51,7 +49,13 @@ func (m *Model) Predict(feats []string) (label string, p float64, top []string) 
 			best = k
 		}
 	}
-	probs := softmax(z)
+	return Labels[best], softmax(z)[best]
+}
+
+// Explain returns the features that pushed hardest towards label, at most
+// five, strongest first.
+func (m *Model) Explain(feats []string, label string) []string {
+	best := labelIndex(label)
 	type contrib struct {
 		f string
 		v float64
@@ -59,7 +63,7 @@ func (m *Model) Predict(feats []string) (label string, p float64, top []string) 
 	var cs []contrib
 	for _, f := range feats {
 		if w, ok := m.Weights[f]; ok {
-			// how much more this feature favours the winner than the rest on average
+			// how much more this feature favours the label than the rest on average
 			v := w[best]
 			for k := range w {
 				if k != best {
@@ -72,10 +76,11 @@ func (m *Model) Predict(feats []string) (label string, p float64, top []string) 
 		}
 	}
 	slices.SortFunc(cs, func(a, b contrib) int { return cmp.Or(cmp.Compare(b.v, a.v), strings.Compare(a.f, b.f)) })
+	var top []string
 	for i := 0; i < len(cs) && i < 5; i++ {
 		top = append(top, cs[i].f)
 	}
-	return Labels[best], probs[best], top
+	return top
 }
 
 func softmax(z [nLabels]float64) [nLabels]float64 {
