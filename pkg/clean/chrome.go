@@ -21,8 +21,8 @@ var (
 	sentenceRE = regexp.MustCompile(`[.!?]["”’]?\s+`)
 )
 
-// phraseRE compiles a phrase list (one per line, # comments) into one
-// case-insensitive alternation on word boundaries.
+// phraseRE compiles a phrase list (one per line, # comments, lower case)
+// into one alternation on word boundaries, to match lower-cased text.
 func phraseRE(data string) *regexp.Regexp {
 	var alts []string
 	for _, l := range strings.Split(data, "\n") {
@@ -32,7 +32,7 @@ func phraseRE(data string) *regexp.Regexp {
 		}
 		alts = append(alts, regexp.QuoteMeta(l))
 	}
-	return regexp.MustCompile(`(?i)(?:^|\W)(?:` + strings.Join(alts, "|") + `)(?:\W|$)`)
+	return regexp.MustCompile(`(?:^|\W)(?:` + strings.Join(alts, "|") + `)(?:\W|$)`)
 }
 
 // markChrome flags blocks that are not part of the report, from signals
@@ -49,7 +49,7 @@ func markChrome(blocks []Block) {
 func isChrome(s string) bool {
 	n := words(s)
 	switch {
-	case n <= 12 && chromeRE.MatchString(s):
+	case n <= 12 && chromeRE.MatchString(strings.ToLower(s)):
 		return true
 	case n <= 30 && hashtagRE.MatchString(s):
 		return true
@@ -68,7 +68,7 @@ func isChrome(s string) bool {
 	parts := sentenceRE.Split(s, -1)
 	hits := 0
 	for _, p := range parts {
-		if contact(p) || chromeRE.MatchString(p) {
+		if contact(p) || chromeRE.MatchString(strings.ToLower(p)) {
 			hits++
 		}
 	}

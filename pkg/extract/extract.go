@@ -162,13 +162,14 @@ func New(opts ...Option) (*Extractor, error) {
 			return nil, fmt.Errorf("neutral.txt: %w", err)
 		}
 		if strings.HasPrefix(l, "^") {
-			starts = append(starts, "(?:"+l+")")
+			starts = append(starts, "(?:"+l[1:]+")")
 		} else {
 			anys = append(anys, "(?:"+l+")")
 		}
 	}
 	if len(starts) > 0 {
-		x.neutralStart = regexp.MustCompile(`(?i)` + strings.Join(starts, "|"))
+		// one ^ for all, so that the matcher gives up after the first position
+		x.neutralStart = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
 	}
 	if len(anys) > 0 {
 		x.neutralAny = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))

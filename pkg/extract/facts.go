@@ -40,10 +40,10 @@ var (
 		kind, key string
 		re        *regexp.Regexp
 	}{
-		{report.JointTargetedAI, "j", regexp.MustCompile(`(?i)\bjoint\s+targeted\s+area\s+inspection|\bJTAI\b`)},
-		{report.FocusedVisit, "focused", regexp.MustCompile(`(?i)\bfocused\s+visit`)},
-		{report.MonitoringVisit, "monitoring", regexp.MustCompile(`(?i)\bmonitoring\s+(?:visit|report|letter)`)},
-		{report.FullInspection, "inspect", regexp.MustCompile(`(?i)\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
+		{report.JointTargetedAI, "j", regexp.MustCompile(`\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`)},
+		{report.FocusedVisit, "focused", regexp.MustCompile(`\bfocused\s+visit`)},
+		{report.MonitoringVisit, "monitoring", regexp.MustCompile(`\bmonitoring\s+(?:visit|report|letter)`)},
+		{report.FullInspection, "inspect", regexp.MustCompile(`\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
 	}
 	dateRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 	dateLineRE = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit)|report\s+published|published|date\s+of\s+publication|visit\s+dates?)\s*:?\s*(.*)`)
@@ -162,7 +162,7 @@ func tidyAuthority(s string) string {
 // other visits.
 func inspectionType(text string) string {
 	best, at := "", len(text)+1
-	low := strings.ToLower(text)
+	low := asciiLower(text) // the patterns are lower case; offsets stay those of text
 	for _, t := range typeREs {
 		// start the pattern where its key word first appears: the text
 		// before cannot match, and skipping it is cheap
@@ -171,10 +171,10 @@ func inspectionType(text string) string {
 			continue
 		}
 		from = max(0, from-80)
-		for from > 0 && text[from]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		for from > 0 && low[from]&0xC0 == 0x80 { // not inside a UTF-8 sequence
 			from--
 		}
-		if m := t.re.FindStringIndex(text[from:]); m != nil && from+m[0] < at {
+		if m := t.re.FindStringIndex(low[from:]); m != nil && from+m[0] < at {
 			best, at = t.kind, from+m[0]
 		}
 	}
