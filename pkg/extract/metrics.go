@@ -167,16 +167,21 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 			cover(m[0]+1, m[1])
 		}
 	}
-	for _, g := range notMetric {
-		if g.holds(low) {
-			for _, m := range g.re.FindAllStringIndex(low, -1) {
-				cover(m[0], m[1])
+	// the masks look only near the numbers: windows around each number,
+	// widened to word breaks and merged
+	for _, w := range x.windows(low, ws) {
+		part := low[w[0]:w[1]]
+		for _, g := range notMetric {
+			if g.holds(part) {
+				for _, m := range g.re.FindAllStringIndex(part, -1) {
+					cover(w[0]+m[0], w[0]+m[1])
+				}
 			}
 		}
-	}
-	if timeWords(low) {
-		for _, m := range periodRE.FindAllStringIndex(low, -1) {
-			cover(m[0], m[1])
+		if timeWords(part) {
+			for _, m := range periodRE.FindAllStringIndex(part, -1) {
+				cover(w[0]+m[0], w[0]+m[1])
+			}
 		}
 	}
 	if digits {
@@ -268,28 +273,10 @@ func (x *Extractor) finish(text string, out []candidate) ([]candidate, error) {
 // numbers, so that the costlier work runs only on the sentences that need it.
 func (x *Extractor) numberKinds(ws []word) (digits, spelled bool) {
 	for _, w := range ws {
-		t := w.text
-		if isDigit(t[0]) {
+		if strings.ContainsAny(w.text, "0123456789") {
 			digits = true
-			continue
-		}
-		if spelled {
-			continue
-		}
-		a, b, hyphen := strings.Cut(t, "-")
-		for _, part := range []string{a, b} {
-			if _, ok := x.numbers.num[part]; ok {
-				spelled = true
-			} else if _, ok := x.numbers.frac[part]; ok {
-				spelled = true
-			} else if _, ok := x.numbers.factor[part]; ok {
-				spelled = true
-			} else if _, ok := x.numbers.scale[part]; ok {
-				spelled = true
-			}
-			if !hyphen {
-				break
-			}
+		} else if !spelled && x.isNumberWord(w.text) {
+			spelled = true
 		}
 	}
 	return digits, spelled
@@ -854,3 +841,54 @@ func (g guarded) holds(s string) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// window is how far around a number the masks look, in bytes.
+const window = 48
+
+// windows are the stretches of a sentence around its numbers (digits or
+// number words), widened to spaces and merged where they meet.
+func (x *Extractor) windows(low string, ws []word) [][2]int {
+	var out [][2]int
+	for _, w := range ws {
+		if !strings.ContainsAny(w.text, "0123456789") && !x.isNumberWord(w.text) {
+			continue
+		}
+		a, b := max(0, w.start-window), min(len(low), w.end+window)
+		for a > 0 && low[a-1] != ' ' {
+			a--
+		}
+		for b < len(low) && low[b] != ' ' {
+			b++
+		}
+		if n := len(out); n > 0 && a <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], b)
+			continue
+		}
+		out = append(out, [2]int{a, b})
+	}
+	return out
+}
+
+// isNumberWord reports whether a lower-case word is a spelled number, a
+// fraction or a factor ("three", "forty-three", "quarters", "doubled").
+func (x *Extractor) isNumberWord(t string) bool {
+	a, b, hyphen := strings.Cut(t, "-")
+	for _, part := range []string{a, b} {
+		if _, ok := x.numbers.num[part]; ok {
+			return true
+		}
+		if _, ok := x.numbers.frac[part]; ok {
+			return true
+		}
+		if _, ok := x.numbers.factor[part]; ok {
+			return true
+		}
+		if _, ok := x.numbers.scale[part]; ok {
+			return true
+		}
+		if !hyphen {
+			break
+		}
+	}
+	return false
+}
