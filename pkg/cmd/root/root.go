@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/findings/findings/pkg/cmd/extract"
+	fetchcmd "github.com/findings/findings/pkg/cmd/fetch"
 	"github.com/findings/findings/pkg/cmd/summary"
 	"github.com/findings/findings/pkg/cmdutil"
 )
@@ -39,6 +40,7 @@ authority and kind of inspection.`,
 	})
 	cmd.AddCommand(extract.NewCmdExtract(f, nil))
 	cmd.AddCommand(summary.NewCmdSummary(f, nil))
+	cmd.AddCommand(fetchcmd.NewCmdFetch(f, nil))
 	cmd.AddCommand(newCmdVersion(f))
 	return cmd
 }
