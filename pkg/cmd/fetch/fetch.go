@@ -165,7 +165,7 @@ func fetchRun(ctx context.Context, opts *FetchOptions) error {
 	stderr := opts.IO.ErrOut
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "findings: interrupted after %d downloads (%d saved, %d failed)\n", r.asked, r.saved, r.failed)
+			fmt.Fprintf(stderr, "findings: interrupted (%d saved, %d failed)\n", r.saved, r.failed)
 			return cmdutil.ErrInterrupted
 		}
 		return err
