@@ -107,6 +107,8 @@ line on standard error and the others go on; the exit status is then 1.`,
 	cmd.Flags().IntVar(&opts.MaxFollow, "max-follow", DefaultMaxFollow, "with --follow, fetch at most `N` linked files per page")
 	cmd.Flags().BoolVar(&opts.AllHosts, "all-hosts", false, "with --follow, fetch linked files on other sites too")
 	cmdutil.AddWebFlags(cmd.Flags(), &opts.Web, "timeout")
+	_ = cmd.MarkFlagDirname("output-dir")
+	_ = cmd.MarkFlagDirname("cache-dir")
 	return cmd
 }
 

@@ -27,6 +27,7 @@ authority and kind of inspection.`,
   findings extract --format json report.pdf | jq '.judgements'
   findings extract --format jsonl --output reports.jsonl reports/
   findings summary reports/
+  findings fetch -o reports --follow https://reports.ofsted.gov.uk/provider/44/80449
   cat report.txt | findings extract --kind weakness`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
