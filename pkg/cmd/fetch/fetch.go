@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -160,8 +161,14 @@ func fetchRun(ctx context.Context, opts *FetchOptions) error {
 			pages = append(pages, u)
 		}
 	}
-	linked, err := r.fetchAll(ctx, pages, opts.Follow)
-	if err == nil && len(linked) > 0 {
+	listings, err := r.fetchAll(ctx, pages, opts.Follow)
+	if err == nil {
+		// Only now, with every page's final URL known, can a link be told
+		// apart from a page already fetched.
+		var linked []string
+		for _, l := range listings {
+			linked = append(linked, r.follow(l)...)
+		}
 		_, err = r.fetchAll(ctx, linked, false)
 	}
 	stderr := opts.IO.ErrOut
@@ -184,10 +191,17 @@ func fetchRun(ctx context.Context, opts *FetchOptions) error {
 	return nil
 }
 
+// listing is a page that links to report files.
+type listing struct {
+	url   string // as given
+	final string // after redirects
+	links []string
+}
+
 // fetchAll downloads urls, a few at a time, and saves each in turn, in the
-// order given. With follow, it returns the report files the pages link to
-// that are still to be fetched.
-func (r *run) fetchAll(ctx context.Context, urls []string, follow bool) (linked []string, err error) {
+// order given. With follow, it returns the pages that link to report
+// files.
+func (r *run) fetchAll(ctx context.Context, urls []string, follow bool) (listings []listing, err error) {
 	work := func(ctx context.Context, i int) (fetched, error) {
 		resp, err := r.client.Get(ctx, urls[i])
 		if err != nil {
@@ -214,10 +228,11 @@ func (r *run) fetchAll(ctx context.Context, urls []string, follow bool) (linked 
 		if f.resp.CacheErr != nil && r.cache == nil {
 			r.cache = f.resp.CacheErr
 		}
-		todo := r.follow(u, f)
-		linked = append(linked, todo...)
+		if len(f.links) > 0 {
+			listings = append(listings, listing{url: u, final: f.resp.FinalURL, links: f.links})
+		}
 		switch {
-		case f.docErr != nil && len(todo) > 0:
+		case f.docErr != nil && len(f.links) > 0:
 			// A page that lists reports need not be one.
 			fmt.Fprintf(stderr, "findings: %v; not saved, following its links\n", f.docErr)
 		case f.docErr != nil:
@@ -231,33 +246,31 @@ func (r *run) fetchAll(ctx context.Context, urls []string, follow bool) (linked 
 		return nil
 	}
 	err = batch.Run(ctx, len(urls), batch.Options{Jobs: jobs}, work, emit)
-	return linked, err
+	return listings, err
 }
 
-// follow picks the links of page u to fetch: not seen before, on the
+// follow picks the links of a page to fetch: not seen before, on the
 // page's site unless --all-hosts, at most --max-follow. It says on stderr
 // what it leaves out.
-func (r *run) follow(u string, f fetched) []string {
-	if len(f.links) == 0 {
-		return nil
-	}
-	page, err := url.Parse(f.resp.FinalURL)
+func (r *run) follow(l listing) []string {
+	u := l.url
+	page, err := url.Parse(l.final)
 	if err != nil {
 		return nil
 	}
 	var todo []string
 	elsewhere, over := 0, 0
-	for _, l := range f.links {
-		lu, err := url.Parse(l)
+	for _, link := range l.links {
+		lu, err := url.Parse(link)
 		switch {
-		case err != nil || r.seen[l]:
+		case err != nil || r.seen[link]:
 		case !r.opts.AllHosts && !fetch.SameSite(page, lu):
 			elsewhere++
 		case len(todo) >= r.opts.MaxFollow:
 			over++
 		default:
-			r.seen[l] = true
-			todo = append(todo, l)
+			r.seen[link] = true
+			todo = append(todo, link)
 		}
 	}
 	stderr := r.opts.IO.ErrOut
@@ -340,13 +353,15 @@ func (r *run) name(doc source.Document, u string) string {
 	return name
 }
 
-// key is a URL as the run's dedup sees it: without its fragment.
+// key is a URL as the run's dedup sees it, and as source.Links writes
+// links: without its fragment, scheme and host in lower case.
 func key(u string) string {
 	p, err := url.Parse(u)
 	if err != nil {
 		return u
 	}
 	p.Fragment, p.RawFragment = "", ""
+	p.Scheme, p.Host = strings.ToLower(p.Scheme), strings.ToLower(p.Host)
 	return p.String()
 }
 

@@ -241,6 +241,25 @@ saved %[1]s/file-50252240.txt (747 bytes, from %[2]s/v1/file/50252240)
 	}
 }
 
+// A file the page links to and that was also given, under a URL that
+// redirects to it, is fetched once.
+func TestFetchRunFollowGivenToo(t *testing.T) {
+	r := newRunner(t)
+	r.run(t.Context(), func(o *FetchOptions) { o.Follow = true }, "/westford", "/moved/v1/file/50252240", "/westford#top")
+	if r.err != nil {
+		t.Fatalf("err = %v; stderr:\n%s", r.err, r.errOut)
+	}
+	if n := r.srv.Hits("/v1/file/50252240"); n != 1 {
+		t.Errorf("the focused visit fetched %d times, want once", n)
+	}
+	if n := r.srv.Hits("/westford/reports/inspection-2024.pdf"); n != 1 {
+		t.Errorf("the inspection fetched %d times, want once", n)
+	}
+	if n := strings.Count(r.out, "saved "); n != 3 {
+		t.Errorf("stdout:\n%s", r.out)
+	}
+}
+
 // A page on one server links to a PDF on another: not followed unless
 // --all-hosts; and a page linking to more files than --max-follow brings
 // only the first ones.
