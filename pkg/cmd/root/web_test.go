@@ -1,10 +1,14 @@
 package root
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"reflect"
+	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -67,3 +71,19 @@ type stringList []string
 
 func (l *stringList) String() string     { return "" }
 func (l *stringList) Set(s string) error { *l = append(*l, s); return nil }
+
+// Ctrl-C stops a download that extract is waiting on at once: exit 130.
+func TestMainInterruptedDownload(t *testing.T) {
+	srv := fetchtest.New(fetchtest.Dir())
+	defer srv.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(200*time.Millisecond, cancel)
+	start := time.Now()
+	code := Main(ctx, "test", []string{"extract", "--quiet", "--no-cache", "--format", "jsonl", "--output", filepath.Join(t.TempDir(), "out.jsonl"), srv.URL + "/slow"})
+	if code != 130 {
+		t.Errorf("exit code %d, want 130", code)
+	}
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("took %s to stop", took)
+	}
+}
