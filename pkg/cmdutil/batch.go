@@ -10,6 +10,7 @@ import (
 
 	"github.com/findings/findings/pkg/batch"
 	"github.com/findings/findings/pkg/extract"
+	"github.com/findings/findings/pkg/fetch"
 	"github.com/findings/findings/pkg/format"
 	"github.com/findings/findings/pkg/iostreams"
 	"github.com/findings/findings/pkg/report"
@@ -25,6 +26,8 @@ type BatchOptions struct {
 	Extractor func() (*extract.Extractor, error)
 	// LookPath finds pdftotext (exec.LookPath when nil).
 	LookPath func(string) (string, error)
+	// Web downloads the arguments that are URLs (nil: they fail).
+	Web *fetch.Client
 
 	Args    []string
 	Output  string
@@ -56,6 +59,10 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 	}
 	if p, err := lookPath("pdftotext"); err == nil {
 		srcOpts.Pdftotext = p
+	}
+	var cacheErr firstError
+	if o.Web != nil {
+		srcOpts.Fetch = Fetcher(o.Web, cacheErr.set)
 	}
 	inputs, skipped := source.Expand(o.Args, srcOpts)
 
@@ -142,6 +149,9 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 	}
 	if err := commit(nil); err != nil {
 		return err
+	}
+	if err := cacheErr.get(); err != nil && !o.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "findings: note: could not keep downloads in the cache: %v\n", err)
 	}
 	if len(inputs) > 1 && (!o.Quiet || failed > 0) {
 		fmt.Fprintf(o.IO.ErrOut, "findings: %d reports, %d failed\n", len(inputs)-failed, failed)

@@ -37,7 +37,7 @@ type Error struct {
 func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
-// Input is a document to read: a file, stdin or (later) a URL. Inputs are
+// Input is a document to read: a file, stdin or a URL. Inputs are
 // read one at a time, when their turn comes, so that a batch holds only the
 // documents in flight.
 type Input struct {
@@ -58,6 +58,9 @@ type Options struct {
 	// Pdftotext is the path of poppler's pdftotext, which reads the PDFs
 	// the built-in reader cannot when set.
 	Pdftotext string
+	// Fetch downloads the arguments that are URLs (nil: they fail to
+	// load). See Fetcher.
+	Fetch Fetcher
 }
 
 // Skipped is a file found in a folder, or by a pattern, and left out.
@@ -67,8 +70,9 @@ type Skipped struct {
 }
 
 // Expand turns command-line arguments into inputs: "-" is standard input,
-// a folder is every file under it (recursively, in lexical order), a
-// pattern is the files it matches, anything else a file. A named file is
+// a URL (see IsURL) is fetched with opts.Fetch, a folder is every file
+// under it (recursively, in lexical order), a pattern is the files it
+// matches, anything else a file. A named file is
 // always read; files found in folders or by patterns are left out (and
 // listed in skipped) when hidden or not text, PDF or HTML by their content.
 // An argument that names nothing becomes an input that fails when loaded.
@@ -76,7 +80,10 @@ func Expand(args []string, opts Options) (inputs []Input, skipped []Skipped) {
 	seen := map[string]bool{}
 	add := func(in Input) {
 		if in.err == nil && in.Name != "-" {
-			key := filepath.Clean(in.Name)
+			key := in.Name
+			if !IsURL(key) {
+				key = filepath.Clean(key)
+			}
 			if seen[key] {
 				return
 			}
@@ -101,6 +108,10 @@ func Expand(args []string, opts Options) (inputs []Input, skipped []Skipped) {
 				}
 				return io.NopCloser(stdin), nil
 			}})
+			continue
+		}
+		if IsURL(a) {
+			add(urlInput(a, opts.Fetch))
 			continue
 		}
 		st, err := os.Stat(a)
@@ -250,7 +261,15 @@ func (in Input) Load(ctx context.Context, opts Options) (Document, error) {
 	if int64(len(b)) > max {
 		return Document{}, &Error{Source: in.Name, Err: fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))}
 	}
+	return Decode(ctx, in.Name, b, opts)
+}
+
+// Decode reads a document's bytes already in memory as Load reads an
+// input's: its content decides whether it is a PDF, a web page or text.
+// name becomes the Document's Source and names it in an *Error.
+func Decode(ctx context.Context, name string, b []byte, opts Options) (Document, error) {
 	var doc Document
+	var err error
 	switch Sniff(b) {
 	case PDF:
 		doc, err = readPDF(ctx, b, opts)
@@ -264,9 +283,9 @@ func (in Input) Load(ctx context.Context, opts Options) (Document, error) {
 		doc = Document{Kind: Text, Text: text}
 	}
 	if err != nil {
-		return Document{}, &Error{Source: in.Name, Err: err}
+		return Document{}, &Error{Source: name, Err: err}
 	}
-	doc.Source = in.Name
+	doc.Source = name
 	return doc, nil
 }
 

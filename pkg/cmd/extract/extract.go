@@ -21,6 +21,7 @@ import (
 type ExtractOptions struct {
 	IO        *iostreams.IOStreams
 	Extractor func() (*extract.Extractor, error)
+	Version   string
 
 	Args    []string
 	Format  string
@@ -33,22 +34,28 @@ type ExtractOptions struct {
 	Timeout time.Duration
 	Quiet   bool
 	Verbose bool
+	Web     cmdutil.WebOptions
 }
 
 // NewCmdExtract builds the command; runF replaces the run in tests.
 func NewCmdExtract(f *cmdutil.Factory, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
-	opts := &ExtractOptions{IO: f.IOStreams, Extractor: f.Extractor}
+	opts := &ExtractOptions{IO: f.IOStreams, Extractor: f.Extractor, Version: f.Version}
 	cmd := &cobra.Command{
-		Use:   "extract [FILE|FOLDER|PATTERN...]",
+		Use:   "extract [FILE|FOLDER|PATTERN|URL...]",
 		Short: "Extract strengths, weaknesses, metrics and judgements from reports",
 		Long: `Extract reads each report and prints its findings: the authority and kind
 of inspection, the graded judgements, the numbers it states (metrics), and
 each evaluative sentence tagged strength, weakness or mixed.
 
-Arguments are files, folders (read recursively) and patterns such as
-'reports/*.pdf'. Content decides how a file is read: PDF, web page (HTML)
-or text. In folders, hidden files and files of other kinds are skipped.
-With no argument, or with "-", it reads standard input.
+Arguments are files, folders (read recursively), patterns such as
+'reports/*.pdf', and http or https URLs. Content decides how a file or
+download is read: PDF, web page (HTML) or text; never its name or the
+server's Content-Type. In folders, hidden files and files of other kinds
+are skipped. With no argument, or with "-", it reads standard input.
+
+URLs are downloaded within limits (--fetch-timeout, --max-size, 10
+redirects, retries of 429 and 5xx) and cached (--cache-dir, --no-cache);
+see 'findings fetch --help'.
 
 Reports are read in parallel (--jobs) and written in the order of the
 arguments. A file that cannot be read is reported on standard error and
@@ -60,6 +67,7 @@ per line: source, kind, detail, start, end, text.`,
   findings extract --format json report.pdf
   findings extract --format jsonl --output reports.jsonl reports/
   findings extract --kind weakness --explain report.txt
+  findings extract https://files.ofsted.gov.uk/v1/file/50252240
   cat report.txt | findings extract --format jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
@@ -74,6 +82,9 @@ per line: source, kind, detail, start, end, text.`,
 			}
 			if opts.Timeout <= 0 {
 				return cmdutil.FlagErrorf("--timeout-per-file must be more than 0")
+			}
+			if err := opts.Web.Validate("fetch-timeout"); err != nil {
+				return err
 			}
 			if len(opts.Args) == 0 {
 				if opts.IO.IsStdinTTY() {
@@ -99,6 +110,7 @@ per line: source, kind, detail, start, end, text.`,
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
 	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
+	cmdutil.AddWebFlags(cmd.Flags(), &opts.Web, "fetch-timeout")
 	cmd.Flags().StringSliceVar(&opts.Holdout, "holdout", nil, "leave out the lexicon entries these dev documents called for (evaluation)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "weigh sentences with the model in `FILE` (\"none\": the rules alone) instead of the built-in one (evaluation)")
 	_ = cmd.Flags().MarkHidden("holdout")
@@ -110,7 +122,7 @@ per line: source, kind, detail, start, end, text.`,
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
 	b := &cmdutil.BatchOptions{
-		IO: opts.IO, Extractor: opts.Extractor,
+		IO: opts.IO, Extractor: opts.Extractor, Web: opts.Web.NewClient(opts.Version),
 		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
 	}
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/findings/findings/pkg/cmd/extract"
+	fetchcmd "github.com/findings/findings/pkg/cmd/fetch"
 	"github.com/findings/findings/pkg/cmd/summary"
 	"github.com/findings/findings/pkg/cmdutil"
 )
@@ -26,6 +27,7 @@ authority and kind of inspection.`,
   findings extract --format json report.pdf | jq '.judgements'
   findings extract --format jsonl --output reports.jsonl reports/
   findings summary reports/
+  findings fetch -o reports --follow https://reports.ofsted.gov.uk/provider/44/80449
   cat report.txt | findings extract --kind weakness`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -39,6 +41,7 @@ authority and kind of inspection.`,
 	})
 	cmd.AddCommand(extract.NewCmdExtract(f, nil))
 	cmd.AddCommand(summary.NewCmdSummary(f, nil))
+	cmd.AddCommand(fetchcmd.NewCmdFetch(f, nil))
 	cmd.AddCommand(newCmdVersion(f))
 	return cmd
 }

@@ -31,8 +31,11 @@ func TestScript(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("FINDINGS_FORCE_TTY", "")
 			env.Setenv("NO_COLOR", "1")
+			// the download cache's default place, inside the script's folder
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
+		Cmds: webCmds,
 	})
 }
 

@@ -19,6 +19,7 @@ import (
 type SummaryOptions struct {
 	IO        *iostreams.IOStreams
 	Extractor func() (*extract.Extractor, error)
+	Version   string
 
 	Args    []string
 	Format  string
@@ -27,24 +28,25 @@ type SummaryOptions struct {
 	Timeout time.Duration
 	Quiet   bool
 	Verbose bool
+	Web     cmdutil.WebOptions
 }
 
 // NewCmdSummary builds the command; runF replaces the run in tests.
 func NewCmdSummary(f *cmdutil.Factory, runF func(context.Context, *SummaryOptions) error) *cobra.Command {
-	opts := &SummaryOptions{IO: f.IOStreams, Extractor: f.Extractor}
+	opts := &SummaryOptions{IO: f.IOStreams, Extractor: f.Extractor, Version: f.Version}
 	cmd := &cobra.Command{
-		Use:   "summary [FILE|FOLDER|PATTERN...]",
+		Use:   "summary [FILE|FOLDER|PATTERN|URL...]",
 		Short: "One row per report: authority, inspection, date, grade and counts",
 		Long: `Summary reads reports as extract does and prints one row for each: its
 source, authority, kind of inspection, date, overall grade (or, when it
 gives none, its other grades), and how many strengths, weaknesses and
 metrics it states.
 
-Arguments are files, folders (read recursively) and patterns, read in
-parallel (--jobs) and written in the order given. On a terminal the
-output is a table; piped, it is tab-separated with the columns
-source, authority, inspection_type, date, grade, strengths, weaknesses,
-metrics.`,
+Arguments are files, folders (read recursively), patterns and http or
+https URLs, read in parallel (--jobs) and written in the order given. On
+a terminal the output is a table; piped, it is tab-separated with the
+columns source, authority, inspection_type, date, grade, strengths,
+weaknesses, metrics.`,
 		Example: `  findings summary reports/
   findings summary --format csv --output summary.csv reports/
   findings summary --format jsonl 'reports/*.pdf' | jq 'select(.grade == "inadequate")'`,
@@ -61,6 +63,9 @@ metrics.`,
 			}
 			if opts.Timeout <= 0 {
 				return cmdutil.FlagErrorf("--timeout-per-file must be more than 0")
+			}
+			if err := opts.Web.Validate("fetch-timeout"); err != nil {
+				return err
 			}
 			if len(opts.Args) == 0 {
 				if opts.IO.IsStdinTTY() {
@@ -81,13 +86,14 @@ metrics.`,
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
 	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
+	cmdutil.AddWebFlags(cmd.Flags(), &opts.Web, "fetch-timeout")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(format.Names, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func summaryRun(ctx context.Context, opts *SummaryOptions) error {
 	b := &cmdutil.BatchOptions{
-		IO: opts.IO, Extractor: opts.Extractor,
+		IO: opts.IO, Extractor: opts.Extractor, Web: opts.Web.NewClient(opts.Version),
 		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
 	}
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {

@@ -66,3 +66,21 @@ func TestNewCmdSummary(t *testing.T) {
 		})
 	}
 }
+
+func TestNewCmdSummaryWebFlags(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	var got *SummaryOptions
+	cmd := NewCmdSummary(&cmdutil.Factory{IOStreams: ios, Version: "1.2.3"}, func(_ context.Context, o *SummaryOptions) error {
+		got = o
+		return nil
+	})
+	cmd.SetArgs([]string{"--fetch-timeout", "5s", "--max-size", "512KB", "--no-cache", "https://example.org/r.pdf"})
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.Web.Timeout != 5*time.Second || got.Web.MaxSize != 512<<10 || !got.Web.NoCache || got.Version != "1.2.3" {
+		t.Errorf("web %+v version %q", got.Web, got.Version)
+	}
+}
