@@ -109,7 +109,9 @@ func (b *builder) add(s string, src int, cut bool) {
 var (
 	// "Inspection dates: ...", "Lead inspector: ...": a label line starts a block.
 	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
-	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?$`)
+	// a section heading that ends in its grade, however long
+	gradedHeadingRE = regexp.MustCompile(`(?i):\s*(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)$`)
+	gradeCellRE     = regexp.MustCompile(`(?i)^(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?$`)
 	// a footnote digit glued to the last word: "improve?1", "board1"
 	footnoteRE = regexp.MustCompile(`([^\s\d])\d{1,2}$`)
 )
@@ -244,6 +246,9 @@ func startsNewBlock(t string) bool {
 // short, without closing punctuation, and followed by a line that starts a
 // sentence.
 func isHeadingLine(t string, width int, nextLine string) bool {
+	if gradedHeadingRE.MatchString(t) && startsUpper(t) {
+		return true // "The experiences and progress of children in care: good"
+	}
 	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
 		return false
 	}
