@@ -252,7 +252,7 @@ func isHeadingLine(t string, width int, nextLine string) bool {
 	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
 		return false
 	}
-	if len(t) > width*7/10 || words(t) > 14 || startsLower(t) || strings.HasPrefix(t, "(") {
+	if len(t) > width*7/10 || words(t, 14) > 14 || startsLower(t) || strings.HasPrefix(t, "(") {
 		return false
 	}
 	return nextLine == "" || startsUpper(nextLine) || bulletLen(nextLine) > 0
@@ -290,7 +290,7 @@ func looksLikeHeading(s string) bool {
 	if labelLineRE.MatchString(s) {
 		return false // "Lead inspector: Jane Smith" is a line of facts
 	}
-	n := words(s)
+	n := words(s, 16)
 	if strings.HasSuffix(s, "?") {
 		return n <= 12
 	}
@@ -303,7 +303,7 @@ func pairRows(blocks []Block) []Block {
 	out := blocks[:0]
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
-		if i+1 < len(blocks) && b.Kind != Bullet && words(b.Text) <= 20 && !endsSentence(b.Text) &&
+		if i+1 < len(blocks) && b.Kind != Bullet && words(b.Text, 20) <= 20 && !endsSentence(b.Text) &&
 			gradeCellRE.MatchString(blocks[i+1].Text) && !gradeCellRE.MatchString(b.Text) {
 			g := blocks[i+1]
 			b.Kind = Row

@@ -15,7 +15,6 @@ var (
 	// numbers, postcodes (see contact)
 	urlRE      = regexp.MustCompile(`\bhttps?://|\bwww\.[a-z0-9-]+\.`)
 	emailRE    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
-	phoneRE    = regexp.MustCompile(`\b(?:tel|telephone|phone|textphone|t|fax|e|w)\s*:?\s*0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}|\b0\d{3}\s?\d{3}\s?\d{4}\b`)
 	postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b`)
 	hashtagRE  = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
 	sentenceRE = regexp.MustCompile(`[.!?]["”’]?\s+`)
@@ -47,11 +46,11 @@ func markChrome(blocks []Block) {
 }
 
 func isChrome(s string) bool {
-	n := words(s)
+	n := words(s, 30)
 	switch {
 	case n <= 12 && chromeRE.MatchString(strings.ToLower(s)):
 		return true
-	case n <= 30 && hashtagRE.MatchString(s):
+	case n <= 30 && strings.Contains(s, "#") && hashtagRE.MatchString(s):
 		return true
 	case truncated(s):
 		return true
@@ -135,11 +134,43 @@ func contact(s string) bool {
 		return true
 	case strings.Contains(s, "@") && emailRE.MatchString(s):
 		return true
-	case strings.Contains(s, "0") && phoneRE.MatchString(low):
+	case phoneNumber(s):
 		return true
 	}
 	return upperDigit(s) && postcodeRE.MatchString(s)
 }
+
+// phoneNumber reports whether s holds a UK phone number: a 0 and nine or
+// ten more digits, with at most single spaces or hyphens between them
+// ("0300 123 1231", "01206 878178").
+func phoneNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '0' || i > 0 && isDigitByte(s[i-1]) {
+			continue
+		}
+		digits, sep := 0, false
+		j := i
+		for ; j < len(s); j++ {
+			c := s[j]
+			if isDigitByte(c) {
+				digits++
+				sep = false
+				continue
+			}
+			if (c == ' ' || c == '-') && !sep {
+				sep = true
+				continue
+			}
+			break
+		}
+		if (digits == 10 || digits == 11) && (j == len(s) || !isDigitByte(s[j])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // upperDigit reports whether an upper-case letter is followed by a digit,
 // as in every postcode.

@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // A running header or footer is a line that sits within edgeLines non-blank
@@ -11,7 +12,6 @@ const edgeLines = 4
 
 var (
 	pageNumberRE = regexp.MustCompile(`(?i)^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$`)
-	digitsRE     = regexp.MustCompile(`\d+`)
 )
 
 // markFurniture flags page numbers and running headers and footers.
@@ -84,10 +84,36 @@ func markFurniture(lines []line) {
 // it has too few letters to be recognised safely (a lone "Good" cell must
 // not be taken for a footer).
 func shape(s string) string {
-	k := strings.ToLower(digitsRE.ReplaceAllString(s, "#"))
-	k = strings.Join(strings.Fields(k), " ")
-	if words(k) < 2 && !strings.Contains(k, "#") {
-		return ""
+	var b strings.Builder
+	b.Grow(len(s))
+	space, digit, hash, n := false, false, false, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if !digit {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteByte('#')
+				hash = true
+			}
+			digit, space = true, false
+			continue
+		case unicode.IsSpace(r):
+			if !space {
+				n++
+			}
+			space, digit = true, false
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space, digit = false, false
+		b.WriteRune(unicode.ToLower(r))
 	}
-	return k
+	if n < 1 && !hash {
+		return "" // one word: too few letters to be told from a table cell
+	}
+	return b.String()
 }

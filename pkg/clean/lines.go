@@ -140,7 +140,20 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'“‘(£", r)
 }
 
-// words counts the space-separated words of s.
-func words(s string) int {
-	return len(strings.Fields(s))
+// words counts the space-separated words of s, up to limit+1: callers only
+// ask whether a text is short, so counting stops once it is not.
+func words(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if !space && !in {
+			n++
+			if n > limit {
+				return n
+			}
+		}
+		in = !space
+	}
+	return n
 }

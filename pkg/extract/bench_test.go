@@ -2,53 +2,114 @@ package extract
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/findings/findings/internal/benchdata"
+	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/nlp"
 	"github.com/findings/findings/pkg/source"
 )
 
-// benchDocs are the texts the benchmarks read: the project's own reports,
-// and a slice of ../shared/corpus/bulk when it is there.
-func benchDocs(b *testing.B) []source.Document {
-	b.Helper()
-	var paths []string
-	own, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
-	paths = append(paths, own...)
-	bulk, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "corpus", "bulk", "*.txt"))
-	if len(bulk) > 40 {
-		bulk = bulk[:40]
-	}
-	paths = append(paths, bulk...)
-	var docs []source.Document
-	for _, p := range paths {
-		t, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, source.Document{Source: p, Kind: source.Text, Text: string(t)})
-	}
-	return docs
-}
-
+// BenchmarkExtract is the whole extraction, document after document.
 func BenchmarkExtract(b *testing.B) {
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs := benchDocs(b)
-	n := 0
-	for _, d := range docs {
-		n += len(d.Text)
-	}
-	b.SetBytes(int64(n))
+	texts, n := benchdata.Texts(b)
+	b.SetBytes(n)
 	b.ReportAllocs()
 	ctx := context.Background()
 	for b.Loop() {
-		for _, d := range docs {
-			if _, err := x.Extract(ctx, d); err != nil {
+		for _, t := range texts {
+			if _, err := x.Extract(ctx, source.Document{Source: "bench", Kind: source.Text, Text: t}); err != nil {
 				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// sentences cuts the benchmark texts into the sentences the stages see.
+func sentences(b *testing.B) ([]string, int64) {
+	texts, _ := benchdata.Texts(b)
+	var out []string
+	var n int64
+	for _, t := range texts {
+		for _, bl := range clean.Blocks(t) {
+			ss, err := nlp.Sentences(bl.Text)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, s := range ss {
+				out = append(out, s.Text)
+				n += int64(len(s.Text))
+			}
+		}
+	}
+	return out, n
+}
+
+// BenchmarkMetrics reads the numbers of every sentence.
+func BenchmarkMetrics(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ss, n := sentences(b)
+	ws := make([][]word, len(ss))
+	for i, s := range ss {
+		ws[i] = splitWords(s)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range ss {
+			if _, err := x.metrics(s, ws[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkJudgements reads the grades of every sentence.
+func BenchmarkJudgements(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ss, n := sentences(b)
+	dc := &docContext{authority: "Anytown", year: 2024}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range ss {
+			if js := x.judgeLabel(s, ""); len(js) == 0 {
+				x.judgeProse(s, "", dc)
+			}
+		}
+	}
+}
+
+// BenchmarkClassify calls every sentence a strength, weakness, mixed or
+// neutral: the cue rules, then the model.
+func BenchmarkClassify(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ss, n := sentences(b)
+	ws := make([][]word, len(ss))
+	for i, s := range ss {
+		ws[i] = splitWords(s)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range ss {
+			u := unit{text: s, pdf: true}
+			v, clauses := x.ruleVerdict(u, ws[i])
+			if clauses != nil {
+				x.weigh(u, ws[i], clauses, v, nil)
 			}
 		}
 	}
