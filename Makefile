@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN    ?= findings
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build test race lint eval train polarity demo clean
+.PHONY: build test race lint eval train polarity demo bench bench-cli clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/findings
@@ -20,6 +20,15 @@ race:
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l cmd pkg internal); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# Go benchmarks of each stage and end to end (MB/s, allocations)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./pkg/clean ./pkg/nlp ./pkg/extract ./pkg/format
+
+# whole-process timings of the binary: bulk corpus with 1 and 2 jobs,
+# start-up, PDF folder against pdftotext
+bench-cli:
+	scripts/bench-cli.sh $(SHARED)
 
 # the README's example: extract a report written for this project
 demo:
