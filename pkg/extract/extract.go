@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"embed"
@@ -48,7 +49,7 @@ type Extractor struct {
 	sections                 []sectionRule
 	scopes                   []scopeRule
 	numbers                  *numberWords
-	neutralStart, neutralAny *regexp.Regexp // neutral.txt: patterns anchored at the start, and the rest
+	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
 	collect                  bool               // compute features even without a model (training)
@@ -88,6 +89,30 @@ func New(opts ...Option) (*Extractor, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
+	// the sentence models and the sentence model of findings take longest
+	// to load: both load beside the lexicons (the process has two cores)
+	go nlp.Warm()
+	type loaded struct {
+		m   *Model
+		err error
+	}
+	modelc := make(chan loaded, 1)
+	go func() {
+		if o.modelSet {
+			modelc <- loaded{o.model, nil}
+			return
+		}
+		b, err := dataFS.ReadFile("data/model.tsv")
+		if err != nil {
+			modelc <- loaded{} // no model: the rules alone decide
+			return
+		}
+		m, err := ReadModel(bytes.NewReader(b))
+		if err != nil {
+			err = fmt.Errorf("model.tsv: %w", err)
+		}
+		modelc <- loaded{m, err}
+	}()
 	read := func(name string) (string, error) {
 		b, err := dataFS.ReadFile("data/" + name)
 		return string(b), err
@@ -187,13 +212,11 @@ func New(opts ...Option) (*Extractor, error) {
 		}
 		x.polarity[w] = v
 	}
-	if o.modelSet {
-		x.model = o.model
-	} else if b, err := dataFS.ReadFile("data/model.tsv"); err == nil {
-		if x.model, err = ReadModel(strings.NewReader(string(b))); err != nil {
-			return nil, fmt.Errorf("model.tsv: %w", err)
-		}
+	l := <-modelc
+	if l.err != nil {
+		return nil, l.err
 	}
+	x.model = l.m
 	return x, nil
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -286,35 +287,58 @@ func row(f string, ws [nLabels]float64) string {
 	return sb.String()
 }
 
-// ReadModel reads a model written by WriteTo.
+// ReadModel reads a model written by WriteTo. It runs at every start, so
+// it walks the bytes without splitting them into strings it would throw
+// away.
 func ReadModel(r io.Reader) (*Model, error) {
-	m := &Model{Weights: map[string][nLabels]float64{}}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	m := &Model{Weights: make(map[string][nLabels]float64, bytes.Count(data, []byte{'\n'}))}
 	n := 0
-	for sc.Scan() {
+	for len(data) > 0 {
 		n++
-		l := sc.Text()
-		if l == "" || strings.HasPrefix(l, "#") {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		l := data[:end]
+		data = data[min(end+1, len(data)):]
+		if len(l) == 0 || l[0] == '#' {
 			continue
 		}
-		f := strings.Split(l, "\t")
-		if len(f) != nLabels+1 {
-			return nil, fmt.Errorf("model line %d: want %d fields, got %d", n, nLabels+1, len(f))
+		tab := bytes.IndexByte(l, '\t')
+		if tab < 0 {
+			return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
 		}
+		name := string(l[:tab])
+		rest := l[tab+1:]
 		var ws [nLabels]float64
 		for k := range ws {
-			v, err := strconv.ParseFloat(f[k+1], 64)
+			f := rest
+			if t := bytes.IndexByte(rest, '\t'); t >= 0 {
+				f, rest = rest[:t], rest[t+1:]
+			} else {
+				rest = nil
+			}
+			if k < nLabels-1 && rest == nil {
+				return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
+			}
+			v, err := strconv.ParseFloat(string(f), 64)
 			if err != nil {
 				return nil, fmt.Errorf("model line %d: %w", n, err)
 			}
 			ws[k] = v
 		}
-		if f[0] == "__bias__" {
+		if len(rest) > 0 {
+			return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
+		}
+		if name == "__bias__" {
 			m.Bias = ws
 		} else {
-			m.Weights[f[0]] = ws
+			m.Weights[name] = ws
 		}
 	}
-	return m, sc.Err()
+	return m, nil
 }

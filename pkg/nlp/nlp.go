@@ -63,3 +63,11 @@ func Tag(sentence string) ([]Token, error) {
 	}
 	return out, nil
 }
+
+// Warm loads the sentence and tagging models now, so that a caller can
+// overlap the load with other start-up work (a goroutine at start-up);
+// the first Sentences or Tag call waits for it either way.
+func Warm() {
+	_, _ = segmenter()
+	_, _ = tagger()
+}
