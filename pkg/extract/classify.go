@@ -52,11 +52,20 @@ func (c clause) polarity(need float64) int {
 // method sentences) decide before it and never reach here. It returns the
 // features the model saw.
 func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
-	feats := append(x.features(u, ws, clauses, v), context...)
+	var feats []string
+	collect := func(f []byte) { feats = append(feats, string(f)) }
 	if x.model == nil {
+		x.features(u, ws, clauses, v, context, collect)
 		return v, feats
 	}
-	label, _ := x.model.Predict(feats)
+	// score without keeping the features: a map lookup by the bytes
+	// allocates nothing
+	z := x.model.Bias
+	x.features(u, ws, clauses, v, context, func(f []byte) { x.model.add(&z, f) })
+	label := x.model.label(z)
+	if x.collect {
+		x.features(u, ws, clauses, v, context, collect)
+	}
 	kind := label
 	if kind == "neutral" {
 		kind = ""
@@ -64,6 +73,9 @@ func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, contex
 	cues := v.cues
 	if kind != v.kind {
 		// the words that moved the model, marked ~ to tell them from cues
+		if feats == nil {
+			x.features(u, ws, clauses, v, context, collect)
+		}
 		cues = append([]string{}, cues...)
 		for _, f := range x.model.Explain(feats, label) {
 			if k, w, ok := strings.Cut(f, ":"); ok && (k == "w" || k == "neu") {
@@ -277,14 +289,17 @@ func phraseText(ws []word, m match) string {
 }
 
 // features describes a unit for the model: the rules' call and scores, the
-// cue words, the words and word pairs, and the unit's place.
-func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []string {
-	f := make([]string, 0, 2*len(ws)+24)
-	rule := v.kind
-	if rule == "" {
-		rule = "neutral"
+// cue words, the words and word pairs, their polarity, the unit's place and
+// its context. It hands each feature to sink as bytes valid only during the
+// call, so that scoring allocates nothing.
+func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict, context []string, sink func([]byte)) {
+	buf := make([]byte, 0, 96)
+	emit := func(a, b string) {
+		buf = append(append(buf[:0], a...), b...)
+		sink(buf)
 	}
-	f = append(f, "rule:"+rule, "rulename:"+v.rule)
+	emit("rule:", cmpOr(v.kind, "neutral"))
+	emit("rulename:", v.rule)
 	npos, nneg := 0, 0
 	pos, neg := 0.0, 0.0
 	for _, c := range clauses {
@@ -297,72 +312,75 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []s
 			nneg++
 		}
 		for _, cue := range c.cues {
-			f = append(f, "cue:"+cue)
+			emit("cue:", cue)
 		}
 	}
-	f = append(f, "posclauses:"+bucket(npos, 0, 1, 2), "negclauses:"+bucket(nneg, 0, 1, 2),
-		"pos:"+bucket(int(pos), 0, 1, 2, 4, 6), "neg:"+bucket(int(neg), 0, 1, 2, 4, 6), "clauses:"+bucket(len(clauses), 1, 2, 3))
+	emit("posclauses:", bucket(npos, 0, 1, 2))
+	emit("negclauses:", bucket(nneg, 0, 1, 2))
+	emit("pos:", bucket(int(pos), 0, 1, 2, 4, 6))
+	emit("neg:", bucket(int(neg), 0, 1, 2, 4, 6))
+	emit("clauses:", bucket(len(clauses), 1, 2, 3))
 	if len(clauses) > 1 && clauses[0].concede {
-		f = append(f, "concession")
+		emit("concession", "")
 	}
 	for _, m := range x.neutrals.find(ws) {
-		f = append(f, "neu:"+phraseText(ws, m))
+		emit("neu:", phraseText(ws, m))
 	}
-	// the words' polarity in graded reports (distant supervision), per clause
-	clauseOfWord := make([]int, len(ws))
-	{
-		k := 0
-		for _, m := range x.contrast.find(ws) {
-			for i := m.i; i < len(ws); i++ {
-				clauseOfWord[i] = k + 1
-			}
-			k++
-		}
-	}
-	polClause := map[int]float64{}
+	// the words' polarity in graded reports (distant supervision), per
+	// clause; and the words a negator governs, which read differently
+	// ("not timely" is no praise)
+	contrasts := x.contrast.find(ws)
+	negators := x.negators.find(ws)
+	var polClause [8]float64
 	strongPos, strongNeg := 0, 0
 	total := 0.0
+	clause, ci := 0, 0
+	negUntil := -1
+	ni := 0
+	prev := "^"
 	for i, w := range ws {
-		z := x.polarity[w.text]
-		polClause[clauseOfWord[i]] += max(-10, min(10, z))
-		total += max(-10, min(10, z))
+		for ci < len(contrasts) && contrasts[ci].i <= i {
+			clause = min(clause+1, len(polClause)-1)
+			ci++
+		}
+		for ni < len(negators) && negators[ni].j <= i {
+			negUntil = max(negUntil, negators[ni].j+negationReach)
+			ni++
+		}
+		z := max(-10, min(10, x.polarity[w.text]))
+		polClause[clause] += z
+		total += z
 		switch {
 		case z >= 5:
 			strongPos++
 		case z <= -5:
 			strongNeg++
 		}
-	}
-	f = append(f, "polsum:"+bucketF(total, -20, -10, -5, -2, 2, 5, 10, 20), "polpos:"+bucket(strongPos, 0, 1, 2, 3), "polneg:"+bucket(strongNeg, 0, 1, 2, 3))
-	hasPos, hasNeg := false, false
-	for _, v := range polClause {
-		hasPos = hasPos || v >= 5
-		hasNeg = hasNeg || v <= -5
-	}
-	if hasPos && hasNeg {
-		f = append(f, "polclauses:both")
-	}
-	// words a negator governs read differently: "not timely" is no praise
-	negatedWord := make([]bool, len(ws))
-	for _, n := range x.negators.find(ws) {
-		for i := n.j; i < len(ws) && i < n.j+negationReach; i++ {
-			negatedWord[i] = true
-		}
-	}
-	prev := "^"
-	for i, w := range ws {
 		t := w.text
 		if isDigit(t[0]) {
 			t = "#"
 		}
-		f = append(f, "w:"+t, "b:"+prev+"_"+t)
-		if negatedWord[i] {
-			f = append(f, "nw:"+t)
+		emit("w:", t)
+		buf = append(append(append(append(buf[:0], "b:"...), prev...), '_'), t...)
+		sink(buf)
+		if i < negUntil {
+			emit("nw:", t)
 		}
 		if i < 2 {
-			f = append(f, "start:"+t)
+			emit("start:", t)
 		}
 		prev = t
+	}
+	emit("polsum:", bucketF(total, -20, -10, -5, -2, 2, 5, 10, 20))
+	emit("polpos:", bucket(strongPos, 0, 1, 2, 3))
+	emit("polneg:", bucket(strongNeg, 0, 1, 2, 3))
+	hasPos, hasNeg := false, false
+	for _, p := range polClause {
+		hasPos = hasPos || p >= 5
+		hasNeg = hasNeg || p <= -5
+	}
+	if hasPos && hasNeg {
+		emit("polclauses:both", "")
 	}
 	kind := "para"
 	switch {
@@ -371,26 +389,36 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict) []s
 	case u.bullet:
 		kind = "bullet"
 	}
-	f = append(f, "kind:"+kind, "sec:"+[]string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sectionOf(u.section)],
-		"len:"+bucket(len(ws), 5, 10, 20, 35, 50))
+	emit("kind:", kind)
+	emit("sec:", []string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sectionOf(u.section)])
+	emit("len:", bucket(len(ws), 5, 10, 20, 35, 50))
 	if u.pdf {
-		f = append(f, "doc:pdf")
+		emit("doc:pdf", "")
 	} else {
-		f = append(f, "doc:web")
+		emit("doc:web", "")
 	}
 	if u.metrics {
-		f = append(f, "has:number")
+		emit("has:number", "")
 	}
 	if len(u.judged) > 0 {
-		f = append(f, "has:judgement")
+		emit("has:judgement", "")
 	}
 	if strings.ContainsAny(u.text, "“”\"") {
-		f = append(f, "has:quote")
+		emit("has:quote", "")
 	}
 	if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
-		f = append(f, "ends:colon")
+		emit("ends:colon", "")
 	}
-	return f
+	for _, c := range context {
+		emit(c, "")
+	}
+}
+
+func cmpOr(s, or string) string {
+	if s == "" {
+		return or
+	}
+	return s
 }
 
 // bucket names the band n falls in, given the bands' upper bounds.

@@ -52,7 +52,7 @@ var (
 )
 
 // factsWindow is how much of a document's opening the facts are read from.
-const factsWindow = 24 << 10
+const factsWindow = 16 << 10
 
 // docContext is what the extractor knows of the whole document while it
 // reads its sentences.

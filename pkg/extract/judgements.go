@@ -66,7 +66,7 @@ type found struct {
 
 // judgeLabel reads a heading or table row that ends in its grade.
 func (x *Extractor) judgeLabel(text, section string) []found {
-	if x.sectionOf(section) == sectionDescriptor {
+	if !mayGrade(text) || x.sectionOf(section) == sectionDescriptor {
 		return nil
 	}
 	m := gradedLabelRE.FindStringSubmatchIndex(text)
@@ -242,9 +242,8 @@ func abs(n int) int {
 // mayGrade is a cheap test that a sentence may state a grade: most do not,
 // and the judgement patterns are costly.
 func mayGrade(text string) bool {
-	l := strings.ToLower(text)
-	for _, w := range []string{"good", "adequate", "outstanding", "improvement", "graded", "judgement"} {
-		if strings.Contains(l, w) {
+	for _, w := range []string{"ood", "dequate", "utstanding", "mprovement", "raded", "udgement", "OOD", "DEQUATE", "UTSTANDING", "MPROVEMENT"} {
+		if strings.Contains(text, w) {
 			return true
 		}
 	}

@@ -199,7 +199,9 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 		v, _ := x.valueOf(text[m[2]:m[3]])
 		add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
 	}
-	out = append(out, x.wordMetrics(text, masked, cover)...)
+	if spelled {
+		out = append(out, x.wordMetrics(text, masked, cover)...)
+	}
 	if digits {
 		for _, m := range digitsRE.FindAllStringIndex(low, -1) {
 			if masked(m[0], m[1]) {
@@ -258,7 +260,7 @@ func (x *Extractor) finish(text string, out []candidate) ([]candidate, error) {
 	}
 	slices.SortFunc(out, func(a, b candidate) int { return a.start - b.start })
 	for i := range out {
-		if q := qualifierRE.FindStringSubmatch(text[:out[i].start]); q != nil {
+		if q := qualifierRE.FindStringSubmatch(text[max(0, out[i].start-32):out[i].start]); q != nil {
 			out[i].Qualifier = strings.ToLower(q[1])
 		}
 	}
@@ -542,8 +544,12 @@ func (x *Extractor) directions(text string, cs []candidate) {
 		}
 		// the clause before the number
 		from := 0
-		if ms := clauseStop.FindAllStringIndex(lower[:cs[i].start], -1); len(ms) > 0 {
-			from = ms[len(ms)-1][1]
+		// the clause starts at the last break in the 160 bytes before
+		back := max(0, cs[i].start-160)
+		if ms := clauseStop.FindAllStringIndex(lower[back:cs[i].start], -1); len(ms) > 0 {
+			from = back + ms[len(ms)-1][1]
+		} else {
+			from = back
 		}
 		before := splitWords(lower[from:cs[i].start])
 		if len(before) > 8 {

@@ -34,6 +34,27 @@ type Model struct {
 	Weights map[string][nLabels]float64
 }
 
+// add adds a feature's weights to the scores z; f is looked up by its bytes
+// without a copy.
+func (m *Model) add(z *[nLabels]float64, f []byte) {
+	if w, ok := m.Weights[string(f)]; ok {
+		for k := range z {
+			z[k] += w[k]
+		}
+	}
+}
+
+// label is the label with the highest score.
+func (m *Model) label(z [nLabels]float64) string {
+	best := 0
+	for k := range z {
+		if z[k] > z[best] {
+			best = k
+		}
+	}
+	return Labels[best]
+}
+
 // Predict returns the most likely label and its probability.
 func (m *Model) Predict(feats []string) (label string, p float64) {
 	z := m.Bias
