@@ -111,7 +111,8 @@ var (
 	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
 	// a section heading that ends in its grade, however long
 	gradedHeadingRE = regexp.MustCompile(`(?i):\s*(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)$`)
-	gradeCellRE     = regexp.MustCompile(`(?i)^(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?$`)
+	// a judgement table's grade cell: "Good", "Good (Grade 2)", "Grade 2 (Good)"
+	gradeCellRE = regexp.MustCompile(`(?i)^(?:(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?|grade\s*\d\s*\((?:outstanding|good|adequate|inadequate|requires\s+improvement)\))$`)
 	// a footnote digit glued to the last word: "improve?1", "board1"
 	footnoteRE = regexp.MustCompile(`([^\s\d])\d{1,2}$`)
 )

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,9 @@ var (
 	// prose: a judging verb before the grade
 	judgedRE = regexp.MustCompile(`(?i)\b(?:judged|rated|graded|assessed|deemed|found|considered)\s+(?:overall\s+)?(?:(?:to\s+be|as)\s+(?:being\s+|providing\s+an?\s+|an?\s+)?)?[‘'"“]?(` + gradeAlt + `)\b`)
 	// "found children's services inadequate", "rated Reading's children's services as 'inadequate'"
-	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:both|all|the|its|that)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:(?:both|all|the|its|that)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements)|them|it)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	// a headline's verb: "Redmarsh children's services 'require improvement'"
+	riHeadlineRE = regexp.MustCompile(`(?i)\b(?:services|council|authority|trust)\s+[‘'"“]?(requires?\s+improvement)\b`)
 	// prose: the grade as predicate ("Adoption is good", "services remain inadequate")
 	predicateRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
 	// "requires improvement to be good" is a grade wherever it stands
@@ -31,12 +34,20 @@ var (
 	gradedIsRE  = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
 	notGradedRE = regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
 	// a listing of every grade: a grade descriptor, not a judgement
-	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ba\s+(?:local\s+authority|service)\s+that\b|\bfour[- ]point\s+scale\b`)
+	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b`)
 	// signals that the grade belongs to an earlier inspection
 	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b`)
 	yearRE     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+	// "good or outstanding": a second grade in a list
+	gradeListRE = regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(` + gradeAlt + `)\b`)
+	// a modal or an aim before the grade: a target, not a judgement
+	hedgeRE = regexp.MustCompile(`(?i)\b(?:should|would|could|can|will|must|may|might|aims?\s+to|aiming\s+to|target|expected\s+to|ambition)\b`)
+	// graded pieces of work, not the service: "the cases judged good"
+	workItemRE = regexp.MustCompile(`(?i)\b(?:cases?|files?|audits?|schools?|academ(?:y|ies)|records?|samples?)\s*$`)
+	// the council's own provision, graded by inspections of its own
+	ownProvisionRE = regexp.MustCompile(`(?i)children[’']s\s+homes?|\bhomes\b|fostering|children[’']s\s+centres?|\bagency\b`)
 	// the subject before a predicate: the words back to a clause break
-	clauseBreakRE = regexp.MustCompile(`[,;:()]|\b(?:and|but|because|which|that|while|whereas|when)\s`)
+	clauseBreakRE = regexp.MustCompile(`[,;:()]|\b(?:but|because|which|that|while|whereas|when)\s`)
 )
 
 // canonicalGrade maps a matched grade phrase to a report grade.
@@ -62,6 +73,7 @@ func canonicalGrade(s string) string {
 type found struct {
 	report.Judgement
 	start, end int
+	own        bool // a grade of the council's own provision (homes, fostering)
 }
 
 // judgeLabel reads a heading or table row that ends in its grade.
@@ -114,14 +126,25 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		if grade == "" || taken(gs, ge) {
 			return
 		}
-		scope := x.scopeOf(scopeText)
-		if scope == "" {
-			scope = x.scopeOf(section)
+		// a target ("should be judged good by 2017") or a grade of a piece
+		// of work ("the cases judged good") is no judgement of the service
+		if hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(scopeText) {
+			return
 		}
-		if scope == "" {
-			scope = report.ScopeOverall
+		// "both safeguarding and looked after children's services": one
+		// judgement per area
+		scopes := x.scopesOf(scopeText)
+		if len(scopes) == 0 {
+			if sc := x.scopeOf(section); sc != "" {
+				scopes = []string{sc}
+			} else {
+				scopes = []string{report.ScopeOverall}
+			}
 		}
-		out = append(out, found{Judgement: report.Judgement{Grade: grade, Scope: scope, Rule: rule}, start: gs, end: ge})
+		own := ownProvisionRE.MatchString(scopeText)
+		for _, sc := range scopes {
+			out = append(out, found{Judgement: report.Judgement{Grade: grade, Scope: sc, Rule: rule}, start: gs, end: ge, own: own})
+		}
 	}
 	if m := notGradedRE.FindStringIndex(text); m != nil {
 		out = append(out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
@@ -132,7 +155,7 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 	for _, m := range riVerbRE.FindAllStringIndex(text, -1) {
 		add(report.RequiresImprovement, m[0], m[1], subjectBefore(text, m[0]), "prose")
 	}
-	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, gradeNounRE, outstandingRE} {
+	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, riHeadlineRE, gradeNounRE, outstandingRE} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			scopeText := subjectBefore(text, m[0]) + " " + text[m[0]:m[3]]
 			if re == outstandingRE {
@@ -157,10 +180,10 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 	for i := range out {
 		f := &out[i]
 		rest := text[f.end:]
-		if mm := regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(` + gradeAlt + `)\b`).FindStringSubmatchIndex(rest); mm != nil {
+		if mm := gradeListRE.FindStringSubmatchIndex(rest); mm != nil {
 			g := canonicalGrade(rest[mm[2]:mm[3]])
 			if !taken(f.end+mm[2], f.end+mm[3]) {
-				out = append(out, found{Judgement: report.Judgement{Grade: g, Scope: f.Scope, Rule: f.Rule}, start: f.end + mm[2], end: f.end + mm[3]})
+				out = append(out, found{Judgement: report.Judgement{Grade: g, Scope: f.Scope, Rule: f.Rule}, start: f.end + mm[2], end: f.end + mm[3], own: f.own})
 			}
 		}
 	}
@@ -169,6 +192,69 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 			continue
 		}
 		out[i].Previous, out[i].Year = ctx.previous(text, section, out[i].start)
+		if out[i].own {
+			// the council's homes and fostering are graded by inspections of their own
+			out[i].Previous = true
+		}
+	}
+	return out
+}
+
+// scopesOf names the areas a subject is about: one normally; several when
+// it joins specific areas ("safeguarding and looked after children's
+// services"), in the order they appear. General words ("services") count
+// only when nothing specific is named.
+func (x *Extractor) scopesOf(s string) []string {
+	if s == "" {
+		return nil
+	}
+	l := " " + nonWordRE.ReplaceAllString(strings.ToLower(strings.ReplaceAll(s, "’", "'")), " ") + " "
+	first := x.scopeOf(s)
+	if first == "" || first == report.ScopeOverall || first == report.ScopeOther || !strings.Contains(l, " and ") {
+		if first == "" {
+			return nil
+		}
+		return []string{first}
+	}
+	// the specific areas named, by position, longest phrase first at each
+	type hit struct {
+		at    int
+		scope string
+	}
+	var hits []hit
+	taken := make([]bool, len(l))
+	for _, sc := range x.scopes {
+		if sc.scope == report.ScopeOverall {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(l[from:], sc.phrase)
+			if i < 0 {
+				break
+			}
+			i += from
+			free := true
+			for k := i + 1; k < i+len(sc.phrase)-1; k++ {
+				free = free && !taken[k]
+			}
+			if free {
+				for k := i + 1; k < i+len(sc.phrase)-1; k++ {
+					taken[k] = true
+				}
+				hits = append(hits, hit{i, sc.scope})
+			}
+			from = i + 1
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int { return a.at - b.at })
+	var out []string
+	for _, h := range hits {
+		if !slices.Contains(out, h.scope) {
+			out = append(out, h.scope)
+		}
+	}
+	if len(out) == 0 {
+		return []string{first}
 	}
 	return out
 }
@@ -178,11 +264,19 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 func subjectBefore(text string, i int) string {
 	s := text[:i]
 	ms := clauseBreakRE.FindAllStringIndex(s, -1)
-	if len(ms) > 0 {
-		s = s[ms[len(ms)-1][1]:]
+	end := len(s)
+	for k := len(ms) - 1; k >= 0; k-- {
+		seg := strings.TrimSpace(s[ms[k][1]:end])
+		if !auxOnlyRE.MatchString(seg) {
+			return seg
+		}
+		end = ms[k][0] // "care leavers that are judged": the subject is before "that"
 	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(s[:end])
 }
+
+// auxOnlyRE matches a would-be subject that is only a verb's helpers.
+var auxOnlyRE = regexp.MustCompile(`(?i)^(?:(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both)\s*)*$`)
 
 var numberPronounRE = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
 
