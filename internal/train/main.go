@@ -34,6 +34,7 @@ func main() {
 	flag.Float64Var(&opts.Rate, "rate", 0, "learning rate")
 	flag.Float64Var(&opts.L2, "l2", 0, "L2 decay")
 	flag.IntVar(&opts.MinCount, "min", 0, "minimum feature count")
+	flag.IntVar(&opts.Restarts, "restarts", opts.Restarts, "orders of the examples whose models are averaged")
 	drop := flag.String("drop", "", "comma-separated feature prefixes to leave out (ablation)")
 	flag.Parse()
 	crossValidate = *cv
@@ -50,7 +51,7 @@ func main() {
 
 var (
 	dropPrefixes  []string
-	opts          = extract.TrainOptions{Seed: 1}
+	opts          = extract.TrainOptions{Seed: 1, Restarts: 10}
 	crossValidate bool
 )
 

@@ -135,13 +135,40 @@ type TrainOptions struct {
 	Rate     float64 // AdaGrad step (default 0.3)
 	L2       float64 // weight decay per step (default 1e-4)
 	MinCount int     // features seen fewer times are dropped (default 2)
+	Restarts int     // orders of the examples whose models are averaged
 	Seed     uint64
 }
 
 // Train fits a model to examples by AdaGrad on the log loss, weighting each
 // class by the inverse square root of its frequency so that the rare mixed
-// class is not ignored. It is deterministic for a given seed.
+// class is not ignored. It trains Restarts times with different orders of
+// the examples and averages the weights: with this little data one order's
+// model swings with small changes, the average much less. It is
+// deterministic for a given seed.
 func Train(examples []Example, o TrainOptions) *Model {
+	if o.Restarts <= 1 {
+		return trainOnce(examples, o)
+	}
+	avg := &Model{Weights: map[string][nLabels]float64{}}
+	for r := 0; r < o.Restarts; r++ {
+		oo := o
+		oo.Seed = o.Seed + uint64(r)
+		m := trainOnce(examples, oo)
+		for k := range avg.Bias {
+			avg.Bias[k] += m.Bias[k] / float64(o.Restarts)
+		}
+		for f, w := range m.Weights {
+			a := avg.Weights[f]
+			for k := range w {
+				a[k] += w[k] / float64(o.Restarts)
+			}
+			avg.Weights[f] = a
+		}
+	}
+	return avg
+}
+
+func trainOnce(examples []Example, o TrainOptions) *Model {
 	if o.Epochs == 0 {
 		o.Epochs = 40
 	}
