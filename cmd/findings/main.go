@@ -5,8 +5,8 @@ package main
 import (
 	"context"
 	"os"
-	"runtime/debug"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"github.com/findings/findings/pkg/cmd/root"
