@@ -10,6 +10,8 @@ import (
 
 	"github.com/findings/findings/pkg/cmd/extract"
 	"github.com/findings/findings/pkg/cmd/summary"
+	"github.com/findings/findings/pkg/cmd/themes"
+	"github.com/findings/findings/pkg/cmd/timeline"
 	"github.com/findings/findings/pkg/cmdutil"
 )
 
@@ -39,6 +41,8 @@ authority and kind of inspection.`,
 	})
 	cmd.AddCommand(extract.NewCmdExtract(f, nil))
 	cmd.AddCommand(summary.NewCmdSummary(f, nil))
+	cmd.AddCommand(themes.NewCmdThemes(f, nil))
+	cmd.AddCommand(timeline.NewCmdTimeline(f, nil))
 	cmd.AddCommand(newCmdVersion(f))
 	return cmd
 }
