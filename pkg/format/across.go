@@ -97,7 +97,15 @@ func (a *across) Close() error {
 		case "json", "jsonl":
 			return writeJSONRows(a.w, rows, a.opts.Format == "jsonl")
 		}
-		return a.grid(themesHeadings(a.opts.Format), themeCells(rows, a.opts.Format), 1, 8)
+		header, cells := themesHeadings(a.opts.Format), themeCells(rows, a.opts.Format)
+		if a.opts.Format == "table" && a.opts.Width > 0 && a.opts.Width < narrowTable {
+			header = append([]string(nil), header[:len(header)-1]...)
+			header[3], header[4] = "strong", "weak"
+			for i := range cells {
+				cells[i] = cells[i][:len(header)]
+			}
+		}
+		return a.grid(header, cells, 1, 8)
 	}
 	as := a.tl.Authorities()
 	switch a.opts.Format {
@@ -109,10 +117,15 @@ func (a *across) Close() error {
 
 func themesHeadings(format string) []string {
 	if format == "table" || format == "markdown" {
-		return []string{"#", "theme", "findings", "strengths", "weaknesses", "mixed", "reports", "reports with weaknesses", "typical strength and weakness"}
+		return []string{"#", "theme", "findings", "strengths", "weaknesses", "mixed", "reports", "weak in", "typical strength (+) and weakness (−)"}
 	}
 	return ThemesHeader
 }
+
+// narrowTable is the terminal width under which the themes table leaves
+// out its examples and shortens its headings: the counts alone need most
+// of 80 columns.
+const narrowTable = 110
 
 func themeCells(rows []theme.Row, format string) [][]string {
 	var out [][]string
@@ -280,7 +293,9 @@ func gridWidths(header []string, rows [][]string, wide []int, width int) (tw.Map
 	}
 	spare := max(0, room-used)
 	for _, i := range wide {
-		ws[i] = min(natural[i], ws[i]+spare*natural[i]/max(1, wideTotal))
+		if i < len(ws) {
+			ws[i] = min(natural[i], ws[i]+spare*natural[i]/max(1, wideTotal))
+		}
 	}
 	m := tw.NewMapper[int, int]()
 	for i, w := range ws {

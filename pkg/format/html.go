@@ -144,7 +144,7 @@ func drawThemes(rows []theme.Row) themeChart {
 // niceStep is a round interval (1, 2 or 5 times a power of ten) that
 // gives about four ticks up to peak.
 func niceStep(peak int) int {
-	raw := max(1, peak/4)
+	raw := max(1, (peak+3)/4)
 	for mag := 1; ; mag *= 10 {
 		for _, m := range []int{1, 2, 5} {
 			if m*mag >= raw {
