@@ -149,7 +149,7 @@ var (
 	months     = map[string]string{"january": "01", "february": "02", "march": "03", "april": "04", "may": "05", "june": "06",
 		"july": "07", "august": "08", "september": "09", "october": "10", "november": "11", "december": "12"}
 	// a number about a comparison, not about the authority
-	comparatorRE = regexp.MustCompile(`(?i)\b(?:national|england|statistical neighbour|average|comparator|similar (?:authorities|areas|councils)|regional|the country)`)
+	comparatorRE = regexp.MustCompile(`(?i)\b(?:national|england|statistical neighbour|comparator|similar (?:authorities|areas|councils)|regional|the country)`)
 )
 
 // graded says whether a report's own grades count: a visit's letter is not
@@ -511,7 +511,16 @@ func recurring(ds []digest, values []map[string]measured) []Measure {
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys)
+	// in the order of the lexicon (caseloads and staff first), then by unit
+	order := map[string]int{}
+	for i, t := range measureLexicon().Themes() {
+		order[t.ID] = i
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		ka, _, _ := strings.Cut(a, ":")
+		kb, _, _ := strings.Cut(b, ":")
+		return cmp.Or(cmp.Compare(order[ka], order[kb]), cmp.Compare(a, b))
+	})
 	out := []Measure{}
 	for _, k := range keys {
 		var m Measure

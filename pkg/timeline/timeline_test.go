@@ -118,7 +118,7 @@ func TestAuthorities(t *testing.T) {
 		}
 		ms = append(ms, m.Label+": "+strings.Join(vs, " "))
 	}
-	wantMs := []string{"agency staff (%): 40% 12%", "caseloads: 28 16"}
+	wantMs := []string{"caseloads: 28 16", "agency staff (%): 40% 12%"}
 	if !reflect.DeepEqual(ms, wantMs) {
 		t.Errorf("measures = %q, want %q", ms, wantMs)
 	}
@@ -177,6 +177,17 @@ func TestMeasureOf(t *testing.T) {
 		if key, _, _ := measureOf(c.s); key != c.key {
 			t.Errorf("measureOf(%q) = %q, want %q", c.s, key, c.key)
 		}
+	}
+}
+
+// "The average caseload" is the council's; "the national average" is not.
+func TestMeasuresAverage(t *testing.T) {
+	got := measures([]report.Metric{
+		{Value: 18, Unit: report.Count, Subject: "the average caseload", Text: "18", Sentence: "The average caseload is 18."},
+		{Value: 16, Unit: report.Count, Subject: "the national average caseload", Text: "16", Sentence: "The national average caseload is 16."},
+	})
+	if len(got) != 1 || got["caseloads"].text != "18" {
+		t.Errorf("measures = %v, want the caseload of 18 alone", got)
 	}
 }
 
