@@ -21,7 +21,10 @@ import (
 var pageTmpl string
 
 var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
-	"base":       filepath.Base,
+	"base": filepath.Base,
+	"arrow": func(change string) string {
+		return map[string]string{"improved": "▲", "declined": "▼", "unchanged": "="}[change]
+	},
 	"label":      timeline.GradeLabel,
 	"measure":    MeasureLine,
 	"gradeClass": gradeClass,
