@@ -16,6 +16,7 @@ import (
 	"github.com/findings/findings/pkg/nlp"
 	"github.com/findings/findings/pkg/report"
 	"github.com/findings/findings/pkg/source"
+	"github.com/findings/findings/pkg/theme"
 )
 
 //go:embed data
@@ -416,10 +417,11 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 			return report.Span{Start: sts[0].Start, End: sts[len(sts)-1].End}
 		}
 		if v.kind != "" {
+			themes := theme.Tag(text) // the whole sentence's, for each piece of it
 			for _, st := range stretches {
 				rep.Findings = append(rep.Findings, report.Finding{
 					Kind: v.kind, Text: squash(b.Text[st.From:st.To]), Section: b.Section,
-					Span: st.Span, Rule: v.rule, Cues: v.cues,
+					Span: st.Span, Rule: v.rule, Cues: v.cues, Themes: themes,
 				})
 			}
 		}

@@ -11,6 +11,8 @@ import (
 	"github.com/findings/findings/pkg/cmd/extract"
 	fetchcmd "github.com/findings/findings/pkg/cmd/fetch"
 	"github.com/findings/findings/pkg/cmd/summary"
+	"github.com/findings/findings/pkg/cmd/themes"
+	"github.com/findings/findings/pkg/cmd/timeline"
 	"github.com/findings/findings/pkg/cmdutil"
 )
 
@@ -42,6 +44,8 @@ authority and kind of inspection.`,
 	cmd.AddCommand(extract.NewCmdExtract(f, nil))
 	cmd.AddCommand(summary.NewCmdSummary(f, nil))
 	cmd.AddCommand(fetchcmd.NewCmdFetch(f, nil))
+	cmd.AddCommand(themes.NewCmdThemes(f, nil))
+	cmd.AddCommand(timeline.NewCmdTimeline(f, nil))
 	cmd.AddCommand(newCmdVersion(f))
 	return cmd
 }

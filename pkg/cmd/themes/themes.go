@@ -1,0 +1,98 @@
+// Package themes is the `findings themes` command.
+package themes
+
+import (
+	"context"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/findings/findings/pkg/cmdutil"
+	"github.com/findings/findings/pkg/extract"
+	"github.com/findings/findings/pkg/format"
+	"github.com/findings/findings/pkg/iostreams"
+)
+
+// ThemesOptions are the command's dependencies, then its flag values.
+type ThemesOptions struct {
+	IO        *iostreams.IOStreams
+	Extractor func() (*extract.Extractor, error)
+
+	Args    []string
+	Format  string
+	Output  string
+	Jobs    int
+	Timeout time.Duration
+	Quiet   bool
+	Verbose bool
+}
+
+// NewCmdThemes builds the command; runF replaces the run in tests.
+func NewCmdThemes(f *cmdutil.Factory, runF func(context.Context, *ThemesOptions) error) *cobra.Command {
+	opts := &ThemesOptions{IO: f.IOStreams, Extractor: f.Extractor}
+	cmd := &cobra.Command{
+		Use:   "themes [FILE|FOLDER|PATTERN...]",
+		Short: "Rank the themes of many reports' findings, with a typical strength and weakness each",
+		Long: `Themes reads reports as extract does and counts their findings by theme:
+workforce and caseloads, the front door, assessment and planning, child
+protection, children in care, permanence, care leavers, missing children
+and exploitation, disabled children, early help, the voice of the child,
+quality assurance, leadership, partnerships. A finding can be about several
+themes (extract shows them). Themes are ranked by how many findings they
+have; each row counts strengths, weaknesses and mixed findings, the reports
+that have the theme and those with a weakness about it, and shows a typical
+strength and a typical weakness: whole sentences with the most of the
+theme's cue words, then the shortest. A last row counts the findings with
+no theme.
+
+Counts are kept as reports are read, so a folder of any size goes through
+in little memory. On a terminal the output is a table; piped, it is
+tab-separated with the columns rank, theme, findings, strengths,
+weaknesses, mixed, reports, reports_with_weaknesses, strength_example,
+weakness_example. --format html writes a page with a chart of the themes'
+strengths against their weaknesses and one of each authority's grades over
+time (as timeline), and the tables under them.`,
+		Example: `  findings themes reports/
+  findings themes --format csv -o themes.csv reports/
+  findings themes --format html -o themes.html reports/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			if err := cmdutil.AcrossFlags(opts.IO, cmd.Flags().Changed("format"), &opts.Format, opts.Output, opts.Jobs, opts.Timeout); err != nil {
+				return err
+			}
+			if len(opts.Args) == 0 {
+				if opts.IO.IsStdinTTY() {
+					return cmdutil.FlagErrorf("no input: name report files or folders, or pipe one in")
+				}
+				opts.Args = []string{"-"}
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return themesRun(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: "+strings.Join(format.AcrossNames, ", ")+" (default table on a terminal, else tsv)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
+	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "read `N` documents at a time")
+	cmd.Flags().DurationVar(&opts.Timeout, "timeout-per-file", cmdutil.DefaultTimeout, "give up on a document after `DURATION`")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
+	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(slices.Clone(format.AcrossNames), cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func themesRun(ctx context.Context, opts *ThemesOptions) error {
+	b := &cmdutil.BatchOptions{
+		IO: opts.IO, Extractor: opts.Extractor,
+		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
+	}
+	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
+		return format.NewThemes(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
+	})
+}

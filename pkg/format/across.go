@@ -1,0 +1,328 @@
+package format
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/renderer"
+	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/findings/findings/pkg/report"
+	"github.com/findings/findings/pkg/theme"
+	"github.com/findings/findings/pkg/timeline"
+)
+
+// AcrossNames lists the formats of the commands that read across reports
+// (themes, timeline): the formats of extract, and a web page.
+var AcrossNames = append(append([]string(nil), Names...), "html")
+
+// ThemesHeader names the columns of themes in tsv and csv, in order.
+var ThemesHeader = []string{"rank", "theme", "findings", "strengths", "weaknesses", "mixed", "reports", "reports_with_weaknesses", "strength_example", "weakness_example"}
+
+// TimelineHeader names the columns of timeline in tsv and csv, in order.
+var TimelineHeader = []string{"authority", "reports", "grades", "change", "measures"}
+
+// NewThemes returns a Writer that tallies the themes of the reports written
+// to it and, when closed, writes one row per theme (ranked by findings, and
+// last the findings with no theme) in the format in opts, or with "html" a
+// page that also shows the timeline. Its memory does not grow with the
+// number of reports.
+func NewThemes(w io.Writer, opts Options) (Writer, error) {
+	return newAcross(w, opts, pageThemes)
+}
+
+// NewTimeline returns a Writer that follows each authority across the
+// reports written to it and, when closed, writes one row per authority in
+// the format in opts, or with "html" a page that also shows the themes. It
+// keeps a small digest of each report, never the report.
+func NewTimeline(w io.Writer, opts Options) (Writer, error) {
+	return newAcross(w, opts, pageTimeline)
+}
+
+const (
+	pageThemes = iota
+	pageTimeline
+)
+
+type across struct {
+	w      io.Writer
+	opts   Options
+	lead   int
+	themes *theme.Tally
+	tl     *timeline.Builder
+	n      int
+}
+
+func newAcross(w io.Writer, opts Options, lead int) (Writer, error) {
+	switch opts.Format {
+	case "table", "tsv", "csv", "json", "jsonl", "markdown", "html":
+	default:
+		return nil, fmt.Errorf("unknown format %q: want one of %s", opts.Format, strings.Join(AcrossNames, ", "))
+	}
+	a := &across{w: w, opts: opts, lead: lead}
+	if lead == pageThemes || opts.Format == "html" {
+		a.themes = theme.NewTally()
+	}
+	if lead == pageTimeline || opts.Format == "html" {
+		a.tl = timeline.New()
+	}
+	return a, nil
+}
+
+func (a *across) Write(r *report.Report) error {
+	a.n++
+	if a.themes != nil {
+		a.themes.Add(r)
+	}
+	if a.tl != nil {
+		a.tl.Add(r)
+	}
+	return nil
+}
+
+func (a *across) Close() error {
+	if a.opts.Format == "html" {
+		return writePage(a.w, a.page())
+	}
+	if a.lead == pageThemes {
+		rows := a.themes.Rows()
+		switch a.opts.Format {
+		case "json", "jsonl":
+			return writeJSONRows(a.w, rows, a.opts.Format == "jsonl")
+		}
+		header, cells := themesHeadings(a.opts.Format), themeCells(rows, a.opts.Format)
+		if a.opts.Format == "table" && a.opts.Width > 0 && a.opts.Width < narrowTable {
+			header = append([]string(nil), header[:len(header)-1]...)
+			header[3], header[4] = "strong", "weak"
+			for i := range cells {
+				cells[i] = cells[i][:len(header)]
+			}
+		}
+		return a.grid(header, cells, 1, 8)
+	}
+	as := a.tl.Authorities()
+	switch a.opts.Format {
+	case "json", "jsonl":
+		return writeJSONRows(a.w, as, a.opts.Format == "jsonl")
+	}
+	return a.grid(timelineHeadings(a.opts.Format), timelineCells(as, a.opts.Format), 0, 2, 4)
+}
+
+func themesHeadings(format string) []string {
+	if format == "table" || format == "markdown" {
+		return []string{"#", "theme", "findings", "strengths", "weaknesses", "mixed", "reports", "weak in", "typical strength (+) and weakness (−)"}
+	}
+	return ThemesHeader
+}
+
+// narrowTable is the terminal width under which the themes table leaves
+// out its examples and shortens its headings: the counts alone need most
+// of 80 columns.
+const narrowTable = 110
+
+func themeCells(rows []theme.Row, format string) [][]string {
+	var out [][]string
+	text := func(e *theme.Example) string {
+		if e == nil {
+			return ""
+		}
+		return e.Text
+	}
+	for _, r := range rows {
+		rank := strconv.Itoa(r.Rank)
+		if r.Rank == 0 {
+			rank = ""
+		}
+		row := []string{rank, r.Theme, strconv.Itoa(r.Findings), strconv.Itoa(r.Strengths), strconv.Itoa(r.Weaknesses),
+			strconv.Itoa(r.Mixed), strconv.Itoa(r.Reports), strconv.Itoa(r.WeakReports)}
+		if format != "table" && format != "markdown" {
+			out = append(out, append(row, text(r.Strength), text(r.Weakness)))
+			continue
+		}
+		row[1] = r.Label
+		var ex []string
+		if r.Strength != nil {
+			ex = append(ex, "+ "+r.Strength.Text)
+		}
+		if r.Weakness != nil {
+			ex = append(ex, "− "+r.Weakness.Text)
+		}
+		sep := "\n"
+		if format == "markdown" {
+			sep = "<br>"
+		}
+		out = append(out, append(row, strings.Join(ex, sep)))
+	}
+	return out
+}
+
+func timelineHeadings(format string) []string {
+	if format == "table" || format == "markdown" {
+		return []string{"authority", "reports", "grades over time", "last change", "recurring measures"}
+	}
+	return TimelineHeader
+}
+
+func timelineCells(as []timeline.Authority, format string) [][]string {
+	var out [][]string
+	for _, a := range as {
+		sep := "; "
+		if format == "table" {
+			sep = "\n"
+		}
+		var ms []string
+		for _, m := range a.Measures {
+			ms = append(ms, MeasureLine(m))
+		}
+		out = append(out, []string{a.Name, strconv.Itoa(a.Reports), a.Grades, a.Change, strings.Join(ms, sep)})
+	}
+	return out
+}
+
+// MeasureLine says a measure's values side by side: "caseloads: 28 (2016)
+// → 16 (2023)".
+func MeasureLine(m timeline.Measure) string {
+	var vs []string
+	for _, v := range m.Values {
+		s := v.Text
+		if v.Year > 0 {
+			s += " (" + strconv.Itoa(v.Year) + ")"
+		}
+		vs = append(vs, s)
+	}
+	return m.Label + ": " + strings.Join(vs, " → ")
+}
+
+// grid writes rows as a table (drawn to the terminal's width, the columns
+// named by wide sharing what the others leave), Markdown, csv with a
+// header, or tsv without one (as extract and summary do).
+func (a *across) grid(header []string, rows [][]string, wide ...int) error {
+	switch a.opts.Format {
+	case "tsv":
+		clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+		for _, row := range rows {
+			for i := range row {
+				row[i] = clean.Replace(row[i])
+			}
+			if _, err := io.WriteString(a.w, strings.Join(row, "\t")+"\n"); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		c := csv.NewWriter(a.w)
+		if err := c.Write(header); err != nil {
+			return err
+		}
+		if err := c.WriteAll(rows); err != nil {
+			return err
+		}
+		return c.Error()
+	}
+	var opts []tablewriter.Option
+	if a.opts.Format == "markdown" {
+		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
+		for _, row := range rows {
+			for i := range row {
+				row[i] = escapeMarkdown(row[i])
+			}
+		}
+	} else {
+		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal))
+		if a.opts.Width > 0 {
+			if ws, ok := gridWidths(header, rows, wide, a.opts.Width); ok {
+				opts = append(opts, tablewriter.WithColumnWidths(ws))
+			}
+			opts = append(opts, tablewriter.WithMaxWidth(a.opts.Width))
+		}
+	}
+	opts = append(opts, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAlignment(tw.AlignLeft))
+	tb := tablewriter.NewTable(a.w, opts...)
+	tb.Header(header)
+	for _, row := range rows {
+		if err := tb.Append(row); err != nil {
+			return err
+		}
+	}
+	return tb.Render()
+}
+
+// gridWidths shares width between columns when their text does not fit on
+// one line each: every column keeps its widest line, up to 16 runes for a
+// wide column and 26 for another, and the wide columns share the rest in
+// proportion to their widest lines. ok is false when all fits as it is.
+// (A width given to tablewriter includes the cell's padding.)
+func gridWidths(header []string, rows [][]string, wide []int, width int) (tw.Mapper[int, int], bool) {
+	const pad = 2
+	natural := make([]int, len(header))
+	for i, h := range header {
+		natural[i] = utf8.RuneCountInString(h) + pad
+	}
+	for _, row := range rows {
+		for i, cell := range row {
+			for _, line := range strings.Split(cell, "\n") {
+				natural[i] = max(natural[i], utf8.RuneCountInString(line)+pad)
+			}
+		}
+	}
+	room := width - (len(header) + 1) // the borders
+	total := 0
+	for _, n := range natural {
+		total += n
+	}
+	if total <= room {
+		return nil, false
+	}
+	ws := make([]int, len(header))
+	wideTotal, used := 0, 0
+	for i, n := range natural {
+		if slices.Contains(wide, i) {
+			ws[i] = min(n, 16+pad)
+			wideTotal += n
+		} else {
+			ws[i] = min(n, 24+pad)
+		}
+		used += ws[i]
+	}
+	spare := max(0, room-used)
+	for _, i := range wide {
+		if i < len(ws) {
+			ws[i] = min(natural[i], ws[i]+spare*natural[i]/max(1, wideTotal))
+		}
+	}
+	m := tw.NewMapper[int, int]()
+	for i, w := range ws {
+		m.Set(i, w)
+	}
+	return m, true
+}
+
+// writeJSONRows writes an array, or with lines one object a line.
+func writeJSONRows[T any](w io.Writer, rows []T, lines bool) error {
+	if lines {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, r := range rows {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if rows == nil {
+		rows = []T{}
+	}
+	b, err := json.MarshalIndent(rows, "", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
