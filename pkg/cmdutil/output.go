@@ -30,6 +30,12 @@ func OpenOutput(stdout io.Writer, path string) (w io.Writer, commit func(error) 
 			os.Remove(tmp.Name())
 			return nil
 		}
+		// a temporary file is private (0600); the output is an ordinary file
+		if err := tmp.Chmod(0o644); err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			return fmt.Errorf("output %s: %w", path, err)
+		}
 		if err := tmp.Close(); err != nil {
 			os.Remove(tmp.Name())
 			return fmt.Errorf("output %s: %w", path, err)
