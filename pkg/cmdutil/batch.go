@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"strings"
 	"time"
 
 	"github.com/findings/findings/pkg/batch"
@@ -74,7 +75,7 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 	}
 	noteSkipped(stderr, skipped, o.Verbose, o.Quiet)
 	if len(inputs) == 0 {
-		return errors.New("no documents to read")
+		return fmt.Errorf("%s: no documents to read (text, PDF or HTML)", strings.Join(o.Args, ", "))
 	}
 
 	out, commit, err := OpenOutput(o.IO.Out, o.Output)
