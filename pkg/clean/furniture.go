@@ -73,6 +73,19 @@ func markFurniture(lines []line) {
 		pagesOf[k][l.page] = true
 	}
 	need := max(2, pages/3)
+	// the document's opening lines are its title even when the running
+	// footer repeats them: keep them
+	title := 0
+	for title < len(lines) && lines[title].page == 0 {
+		if !lines[title].blank {
+			edge[title] = false
+			if title++; countNonBlank(lines[:title]) >= 3 {
+				break
+			}
+			continue
+		}
+		title++
+	}
 	for i, l := range lines {
 		if edge[i] && !l.blank && len(pagesOf[shape(l.text)]) >= need {
 			lines[i].furniture = true
@@ -116,4 +129,14 @@ func shape(s string) string {
 		return "" // one word: too few letters to be told from a table cell
 	}
 	return b.String()
+}
+
+func countNonBlank(lines []line) int {
+	n := 0
+	for _, l := range lines {
+		if !l.blank {
+			n++
+		}
+	}
+	return n
 }

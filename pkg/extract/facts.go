@@ -11,14 +11,21 @@ import (
 	"github.com/findings/findings/pkg/report"
 )
 
+// councilPat ends an authority's name: "children's services", "council",
+// "borough council", "local authority".
+const councilPat = `(?i:(?:(?:city|county|borough|metropolitan\s+borough|district)\s+)?council(?:[’']s)?(?:\s+children[’']s\s+services)?|children[’']s\s+services|local\s+authority)`
+
 const namePat = `((?:[A-Z][\w’'.-]*|St\.?)(?:(?:,\s*|\s+|\s+(?:and|upon|on|of|in|the|under|with|by)\s+)(?:[A-Z][\w’'.-]*))*)`
 
 var (
 	// patterns that name the authority, strongest first
 	authorityREs = []*regexp.Regexp{
 		regexp.MustCompile(`\bInspection\s+of\s+` + namePat + `\s+local\s+authority\s+children[’']s\s+services`),
-		regexp.MustCompile(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services|local\s+authority|council)`),
-		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services|local\s+authority|council)`),
+		regexp.MustCompile(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
+		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
+		// a report that opens with the authority's name alone, then its title:
+		// "Barnsley" / "Inspection of children's social care services"
+		regexp.MustCompile(`^` + namePat + `\n+(?i:(?:re-)?inspection\s+of\s+(?:children|services|local|looked))`),
 		regexp.MustCompile(`(?m)^` + namePat + `\s*\n?\s*(?:City|County|Metropolitan\s+Borough|Borough|District)?\s*Council\s*(?:\n|$|Inspection)`),
 		regexp.MustCompile(`(?i:local\s+authority):\s+` + namePat),
 		regexp.MustCompile(`\b(?:in|at)\s+` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services)`),
@@ -28,7 +35,7 @@ var (
 	}
 	// words that end a name and are not part of it
 	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board))+$`)
-	authorityPrefixRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:London|Royal|Metropolitan)\s+)?(?:Borough|City|County)\s+of\s+`)
+	authorityPrefixRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:(?:London|Royal|Metropolitan)\s+)?(?:Borough|City|County)|Council)\s+of\s+(?:the\s+)?`)
 	// capitalised words that are not names of authorities
 	notAuthority = map[string]bool{"Ofsted": true, "The": true, "This": true, "Inspection": true, "Children": true, "Children’s": true,
 		"Local": true, "Her": true, "His": true, "Majesty’s": true, "England": true, "Inspectors": true, "Council": true, "Services": true,
@@ -99,7 +106,7 @@ func authority(text string) string {
 	if len(head) > 3000 {
 		head = head[:3000]
 	}
-	for _, re := range authorityREs[:5] {
+	for _, re := range authorityREs[:6] {
 		if m := re.FindStringSubmatch(head); m != nil {
 			if a := tidyAuthority(m[1]); a != "" {
 				return a
@@ -131,6 +138,37 @@ func authority(text string) string {
 		n := counts[a] + strings.Count(text, a)
 		if n > bestN || n == bestN && first[a] < first[best] {
 			best, bestN = a, n
+		}
+	}
+	if best == "" {
+		best = placeNamed(text)
+	}
+	return best
+}
+
+// inPlaceRE finds "in X": the last resort for a text that never names its
+// council with "council" or "children's services" ("children in care in
+// Reading").
+var inPlaceRE = regexp.MustCompile(`\bin\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b`)
+
+// notPlaces are capitalised words that follow "in" and name no council.
+var notPlaces = map[string]bool{"England": true, "Wales": true, "Scotland": true, "Britain": true, "The": true, "This": true,
+	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
+	"August": true, "September": true, "October": true, "November": true, "December": true, "Care": true}
+
+// placeNamed is the place a text most often says something is "in", seen
+// at least twice, or "".
+func placeNamed(text string) string {
+	counts := map[string]int{}
+	best, bestN := "", 1
+	for _, m := range inPlaceRE.FindAllStringSubmatch(text, -1) {
+		p := m[1]
+		if first, _, _ := strings.Cut(p, " "); notPlaces[first] || notAuthority[first] {
+			continue
+		}
+		counts[p]++
+		if c := counts[p]; c > bestN || c == bestN && p < best {
+			best, bestN = p, c
 		}
 	}
 	return best

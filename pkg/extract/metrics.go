@@ -94,7 +94,7 @@ var (
 	codeRE = regexp.MustCompile(`\b\d+[a-z]+\d*\b`)
 	// a list or paragraph number opening a sentence, a footnote digit glued
 	// to a word
-	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s`)
+	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s|^\s*\d{1,2}\s+[A-Z]`)
 	footnoteGlueRE = regexp.MustCompile(`(?:[a-zA-Z?)’'”]|[a-zA-Z][.,])\d{1,2}\b`)
 
 	percentRE  = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
