@@ -327,6 +327,7 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 				units = append(units, span{s.Start, s.End})
 			}
 		}
+		dc.sentenceBefore = ""
 		for _, u := range units {
 			p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
 			if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
@@ -335,6 +336,7 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 			if len(p.judgements) == 0 {
 				p.judgements = x.judgeProse(p.text, b.Section, dc)
 			}
+			dc.sentenceBefore = p.text
 			p.words = splitWords(p.text)
 			ms, err := x.metrics(p.text, p.words)
 			if err != nil {

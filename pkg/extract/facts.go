@@ -67,6 +67,9 @@ type docContext struct {
 	authority string
 	year      int
 	pdf       bool // text converted from PDF (it has page breaks)
+	// sentenceBefore is the sentence before the one being read, in the same
+	// block, or ""
+	sentenceBefore string
 }
 
 // facts reads the authority, inspection type, title and date from a

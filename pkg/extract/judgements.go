@@ -36,7 +36,7 @@ var (
 	// a listing of every grade: a grade descriptor, not a judgement
 	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b`)
 	// signals that the grade belongs to an earlier inspection
-	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b`)
+	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\b(?:was|were)\s+(?:last|previously)\s+inspected\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b`)
 	yearRE     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
 	// "good or outstanding": a second grade in a list
 	gradeListRE = regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(` + gradeAlt + `)\b`)
@@ -122,18 +122,27 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		}
 		return false
 	}
-	add := func(grade string, gs, ge int, scopeText, rule string) {
+	add := func(grade string, gs, ge int, scopeText, subj, rule string) {
 		if grade == "" || taken(gs, ge) {
 			return
 		}
 		// a target ("should be judged good by 2017") or a grade of a piece
 		// of work ("the cases judged good") is no judgement of the service
-		if hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(scopeText) {
+		if hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(subj) {
 			return
 		}
 		// "both safeguarding and looked after children's services": one
 		// judgement per area
 		scopes := x.scopesOf(scopeText)
+		own := ownProvisionRE.MatchString(scopeText)
+		if len(scopes) == 0 && numberOrPronoun(subj) && ctx.sentenceBefore != "" {
+			// "Three were judged good": what three is, the sentence before says
+			scopes = x.scopesOf(ctx.sentenceBefore)
+			own = ownProvisionRE.MatchString(ctx.sentenceBefore)
+		}
+		if len(scopes) == 0 && ctx.authority != "" && strings.Contains(subj, ctx.authority) {
+			scopes = []string{report.ScopeOverall} // "Reading was rated inadequate"
+		}
 		if len(scopes) == 0 {
 			if sc := x.scopeOf(section); sc != "" {
 				scopes = []string{sc}
@@ -141,7 +150,6 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 				scopes = []string{report.ScopeOverall}
 			}
 		}
-		own := ownProvisionRE.MatchString(scopeText)
 		for _, sc := range scopes {
 			out = append(out, found{Judgement: report.Judgement{Grade: grade, Scope: sc, Rule: rule}, start: gs, end: ge, own: own})
 		}
@@ -150,18 +158,25 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		out = append(out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
 	}
 	for _, m := range gradedIsRE.FindAllStringSubmatchIndex(text, -1) {
-		add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], "prose")
+		add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], text[m[2]:m[3]], "prose")
 	}
 	for _, m := range riVerbRE.FindAllStringIndex(text, -1) {
-		add(report.RequiresImprovement, m[0], m[1], subjectBefore(text, m[0]), "prose")
+		subj := subjectBefore(text, m[0])
+		add(report.RequiresImprovement, m[0], m[1], subj, subj, "prose")
 	}
 	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, riHeadlineRE, gradeNounRE, outstandingRE} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			scopeText := subjectBefore(text, m[0]) + " " + text[m[0]:m[3]]
-			if re == outstandingRE {
+			subj := subjectBefore(text, m[0])
+			scopeText := subj + " " + text[m[0]:m[3]]
+			switch re {
+			case outstandingRE:
 				scopeText = text[m[0]:m[1]]
+			case gradeNounRE:
+				// "the inadequate judgement of the inspection of child
+				// protection services": the area follows
+				scopeText += " " + clauseAfter(text, m[1])
 			}
-			add(canonicalGrade(text[m[2]:m[3]]), m[2], m[3], scopeText, "prose")
+			add(canonicalGrade(text[m[2]:m[3]]), m[2], m[3], scopeText, subj, "prose")
 		}
 	}
 	for _, m := range predicateRE.FindAllStringSubmatchIndex(text, -1) {
@@ -171,10 +186,11 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		if x.scopeOf(subj) == "" && !numberOrPronoun(subj) && !strings.Contains(subj, ctx.authority) {
 			continue
 		}
+		scopeText := subj
 		if numberOrPronoun(subj) {
-			subj = text[:m[0]] // "one is outstanding": the area is named earlier
+			scopeText = text[:m[0]] // "one is outstanding": the area is named earlier
 		}
-		add(g, m[2], m[3], subj, "prose")
+		add(g, m[2], m[3], scopeText, subj, "prose")
 	}
 	// a list of grades "good or outstanding": each is a judgement
 	for i := range out {
@@ -187,8 +203,21 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 			}
 		}
 	}
+	// "The previous inspection of the safeguarding arrangements was in
+	// January 2013. The local authority was judged inadequate.": the
+	// sentence before says which inspection, of what, and when
+	before := ctx.sentenceBefore
+	carried := before != "" && previousRE.MatchString(before) && yearRE.MatchString(before) && !yearRE.MatchString(text)
 	for i := range out {
 		if out[i].Grade == report.NotGraded {
+			continue
+		}
+		if carried && (out[i].Scope == report.ScopeOverall || out[i].Scope == x.scopeOf(section)) {
+			out[i].Previous = true
+			out[i].Year, _ = strconv.Atoi(yearRE.FindString(before))
+			if sc := x.scopeOf(before); sc != "" && sc != report.ScopeOverall {
+				out[i].Scope = sc
+			}
 			continue
 		}
 		out[i].Previous, out[i].Year = ctx.previous(text, section, out[i].start)
@@ -280,7 +309,13 @@ var auxOnlyRE = regexp.MustCompile(`(?i)^(?:(?:is|are|was|were|be|been|being|has
 
 var numberPronounRE = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
 
-func numberOrPronoun(s string) bool { return numberPronounRE.MatchString(strings.TrimSpace(s)) }
+func numberOrPronoun(s string) bool {
+	s = auxTailRE.ReplaceAllString(strings.TrimSpace(s), "")
+	return numberPronounRE.MatchString(s)
+}
+
+// auxTailRE is a subject's trailing verb helpers: "Three were" -> "Three".
+var auxTailRE = regexp.MustCompile(`(?i)(?:\s+(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both))+$`)
 
 // scopeOf names the area a label or subject is about, or "".
 func (x *Extractor) scopeOf(s string) string {
@@ -342,4 +377,13 @@ func mayGrade(text string) bool {
 		}
 	}
 	return false
+}
+
+// clauseAfter is the text from offset i to the next clause break.
+func clauseAfter(text string, i int) string {
+	s := text[i:]
+	if m := clauseBreakRE.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	}
+	return s
 }

@@ -77,6 +77,8 @@ var (
 		{nil, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
 		{[]string{"am", "pm", "/"}, regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
 		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
+		// a street address: "222 Upper Street"
+		{[]string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
 		{letterDigit, regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
 		{refWords, regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
 		{ageWords, regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
@@ -353,6 +355,9 @@ func (x *Extractor) wordMetrics(text string, masked func(int, int) bool, cover f
 		if v == 1 && !countableOne(prev, next, after) {
 			continue
 		}
+		if prev == "the" && v <= 3 {
+			continue // "the two services": a set already named, not a count
+		}
 		if v == 1 && prev != "only" && prev != "just" && !oneSubjectRE.MatchString(after) {
 			continue
 		}
@@ -375,7 +380,7 @@ func countableOne(prev, next, after string) bool {
 		return false
 	}
 	switch next {
-	case "of", "another", "or", "and", "to", "day", "point", "stage", "time", "way", "place", "hand", "side", "thing", "off":
+	case "of", "another", "or", "and", "to", "day", "point", "stage", "time", "way", "place", "hand", "side", "thing", "off", "example", "area", "aspect", "instance":
 		return false
 	}
 	return next != "" && !strings.HasPrefix(after, "-")
