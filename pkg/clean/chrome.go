@@ -16,8 +16,10 @@ var (
 	urlRE      = regexp.MustCompile(`\bhttps?://|\bwww\.[a-z0-9-]+\.`)
 	emailRE    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
 	postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b`)
-	hashtagRE  = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
-	sentenceRE = regexp.MustCompile(`[.!?]["”’]?\s+`)
+	// a label over a list of links to other stories
+	linkListLabelRE = regexp.MustCompile(`(?i)^(?:.{0,40}:|read\s+(?:more|full\s+story)|related(?:\s+\w+)?|more\s+from\b.*|latest(?:\s+\w+)?|most\s+(?:read|popular)|you\s+may\s+also\s+like|recommended\b.*)$`)
+	hashtagRE       = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
+	sentenceRE      = regexp.MustCompile(`[.!?]["”’]?\s+`)
 )
 
 // phraseRE compiles a phrase list (one per line, # comments, lower case)
@@ -41,6 +43,17 @@ func markChrome(blocks []Block) {
 	for i := range blocks {
 		if isChrome(blocks[i].Text) {
 			blocks[i].Chrome = true
+		}
+	}
+	// a list of links under a chrome label ("Read more:", "Related
+	// stories"): the headlines that follow it are teasers too
+	for i := 0; i < len(blocks); i++ {
+		if !blocks[i].Chrome || !linkListLabelRE.MatchString(strings.TrimSpace(blocks[i].Text)) {
+			continue
+		}
+		for j := i + 1; j < len(blocks) && blocks[j].Kind == Heading && !endsSentence(blocks[j].Text); j++ {
+			blocks[j].Chrome = true
+			i = j
 		}
 	}
 }

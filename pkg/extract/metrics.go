@@ -77,11 +77,13 @@ var (
 		{nil, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
 		{[]string{"am", "pm", "/"}, regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
 		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
+		// an age bound: "young adults over 21,", "children under 18 who"
+		{[]string{"over", "under"}, regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
 		// a street address: "222 Upper Street"
 		{[]string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
 		{letterDigit, regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
 		{refWords, regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
-		{ageWords, regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
+		{ageWords, regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 			`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
 			`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
 			`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
@@ -92,6 +94,7 @@ var (
 	letterDigit = []string{"\x00letter-digit"} // see holds
 	refWords    = []string{"section", "s.", "para", "page", "part", "chapter", "regulation", "schedule", "article", "grade", "stage", "year", "level", "tier", "outcome", "enabler", "standard", "phase", "appendix", "annex", "figure", "table", "recommendation", "question", "number", "no.", "step", "priority", "area", "point", "ofsted", "ilacs", "sif"}
 	ageWords    = []string{"age", "turn", "reach", "year", "yrs", "under", "over", "+"}
+	perRE       = regexp.MustCompile(`\bper\s+(?:1,000|10,000|100,000|1000|10000|100000|100)\b`)
 	// codes that hold digits: "2WD", "10am"
 	codeRE = regexp.MustCompile(`\b\d+[a-z]+\d*\b`)
 	// a list or paragraph number opening a sentence, a footnote digit glued
@@ -188,6 +191,11 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	if digits {
 		x.digitMetrics(text, low, add, cover)
+		// a rate's denominator standing alone ("the rate per 10,000 is
+		// below") is no count; rates with their number are read by now
+		for _, m := range perRE.FindAllStringIndex(low, -1) {
+			cover(m[0], m[1])
+		}
 	}
 	for _, m := range matchesIf(percentRE, low, "%", "cent") {
 		v, _ := x.valueOf(text[m[2]:m[3]])
@@ -210,7 +218,10 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 				continue
 			}
 			v := parseDigits(text[m[0]:m[1]])
-			if namedNumber(text, m[0]) {
+			if namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
+				// a name ("Project 3"), a bare decimal (no count: a rate or
+				// a figure without its unit), or a number already given
+				// ("eight of the 13")
 				continue
 			}
 			// a bare year is a date, not a count
@@ -240,7 +251,7 @@ func (x *Extractor) digitMetrics(text, low string, add func(candidate), cover fu
 	}
 
 	for _, m := range matchesIf(pointsRE, low, "point") {
-		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Points}, start: m[0], end: m[1]})
+		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Percent, Points: true}, start: m[0], end: m[1]})
 	}
 	for _, m := range matchesIf(rateRE, low, " per ", " every ") {
 		per := parseDigits(text[m[4]:m[5]])
@@ -484,7 +495,8 @@ func parseDigits(s string) float64 {
 }
 
 var (
-	fromToRE   = regexp.MustCompile(`(?i)\bfrom\s*$`)
+	// "from 43%", "from a high rate in 2013-14 of 1.59": the start of a change
+	fromToRE   = regexp.MustCompile(`(?i)\bfrom(?:\s*|\s+[^.;%]{0,45}\bof\s+)$`)
 	toRE       = regexp.MustCompile(`(?i)\bto\s*$`)
 	clauseStop = regexp.MustCompile(`[;:]|,\s+(?:and|but|while|whereas|although|with)\s|\bwhich\b|\bwhile\b|\bbut\b|\bas\b|\bbecause\b`)
 	// "62% attended, an increase from 19%": the change word names both
@@ -500,7 +512,7 @@ func (x *Extractor) directions(text string, cs []candidate) {
 	lower := strings.ToLower(text)
 	// from X to Y
 	for i := range cs {
-		if cs[i].Direction != "" || !fromToRE.MatchString(text[max(0, cs[i].start-30):cs[i].start]) {
+		if cs[i].Direction != "" || !fromToRE.MatchString(text[max(0, cs[i].start-60):cs[i].start]) {
 			continue
 		}
 		for j := i + 1; j < len(cs); j++ {
@@ -764,6 +776,12 @@ func startsWithVerb(toks []nlp.Token, k int) bool {
 	return k < len(toks) && (strings.HasPrefix(toks[k].Tag, "VB") || toks[k].Tag == "MD")
 }
 
+// sentenceOpeners are capitalised words that open a sentence before a
+// number without naming anything: "In 2014", "Of 2,351 contacts".
+var sentenceOpeners = map[string]bool{"in": true, "of": true, "at": true, "by": true, "the": true, "since": true, "from": true,
+	"for": true, "over": true, "only": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true,
+	"until": true, "between": true, "after": true, "before": true, "during": true, "within": true, "all": true, "just": true}
+
 var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
 
 // namedNumber reports whether the number at offset i is part of a name:
@@ -772,7 +790,10 @@ var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
 func namedNumber(text string, i int) bool {
 	m := capitalBeforeRE.FindStringSubmatch(text[:i])
 	if m == nil {
-		return false
+		// the number's only word before it opens the sentence: "Project 3 provides"
+		w := strings.TrimSpace(text[:i])
+		return w != "" && !strings.Contains(w, " ") && w[0] >= 'A' && w[0] <= 'Z' && !sentenceOpeners[strings.ToLower(w)] &&
+			!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, ",")
 	}
 	w := m[2]
 	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w || strings.ContainsAny(w[len(w)-1:], ":;,.)") {
@@ -902,4 +923,19 @@ func (x *Extractor) isNumberWord(t string) bool {
 		}
 	}
 	return false
+}
+
+// nounFollows reports whether the lower-cased text after a number goes on
+// with a word that is not a verb's helper: "24 children" but not "13 are".
+func nounFollows(after string) bool {
+	f := strings.Fields(after)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.Trim(f[0], ".,;:()")
+	switch w {
+	case "", "are", "is", "were", "was", "have", "has", "had", "will", "would", "can", "could":
+		return false
+	}
+	return w[0] >= 'a' && w[0] <= 'z'
 }

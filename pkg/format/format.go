@@ -154,8 +154,9 @@ func MetricDetail(m report.Metric) string {
 	switch m.Unit {
 	case report.Percent:
 		v += "%"
-	case report.Points:
-		v += " points"
+		if m.Points {
+			v = v[:len(v)-1] + " points"
+		}
 	case report.Money:
 		v = m.Currency + " " + v
 	case report.Factor:

@@ -85,7 +85,6 @@ const (
 	Factor   = "factor"
 	Rate     = "rate"
 	Duration = "duration"
-	Points   = "percentage_points"
 )
 
 // Directions of change.
@@ -97,7 +96,7 @@ const (
 // Metric is a number stated about the service.
 type Metric struct {
 	// Value is the number as stated: 64 for 64%, 1400000 for £1.4m, 2 for
-	// "doubled", 0.2 for "one in five" is not used: see Unit.
+	// "doubled", 20 (percent) for "one in five".
 	Value float64 `json:"value"`
 	// Unit is one of the unit constants.
 	Unit string `json:"unit"`
@@ -107,6 +106,9 @@ type Metric struct {
 	Per float64 `json:"per,omitempty"`
 	// TimeUnit is the unit of a duration: hours, days, weeks, months, years.
 	TimeUnit string `json:"time_unit,omitempty"`
+	// Points marks percentage points: a difference between two percentages
+	// ("rose by 3 percentage points"), unit percent.
+	Points bool `json:"points,omitempty"`
 	// Direction is "increase", "decrease" or "" when the number is not a change.
 	Direction string `json:"direction"`
 	// Qualifier keeps a hedge: "nearly", "over", "up to", ...
