@@ -363,6 +363,10 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 			}
 		}
 	}
+	ruleKinds := make([]string, len(a.pieces))
+	for i := range a.pieces {
+		ruleKinds[i] = a.pieces[i].verdict.kind
+	}
 	// the grade of the section a sentence is in: the last graded heading
 	// or table row before it (older reports grade a section in a row)
 	secGrade := ""
@@ -379,9 +383,12 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 			continue
 		}
 		g := secGrade
+		// the rules' calls on the sentences around, not the model's: the
+		// model learnt from the rules' calls, and would otherwise feed on
+		// its own mistakes
 		prev := "none"
 		if i > 0 {
-			prev = cmp.Or(a.pieces[i-1].verdict.kind, "neutral")
+			prev = cmp.Or(ruleKinds[i-1], "neutral")
 		}
 		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(g, "none"), "prev:" + prev}
 		if i == 0 || a.pieces[i-1].block != p.block {
