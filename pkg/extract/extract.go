@@ -463,16 +463,21 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 		}
 		// a number whose subject is a pronoun ("This is a reduction from
 		// 331", "of whom 48%") is about what the number before was
-		lastSubject := ""
-		if len(last) > 0 {
-			lastSubject = rep.Metrics[last[len(last)-1]].Subject
+		// by unit: "54% of children ... for two years. This increased to
+		// 56%" is about the 54%, not the two years
+		lastSubject := map[string]string{}
+		lastAny := ""
+		for _, k := range last {
+			lastSubject[rep.Metrics[k].Unit] = rep.Metrics[k].Subject
+			lastAny = rep.Metrics[k].Subject
 		}
 		last = last[:0]
 		for _, c := range ms {
 			if c.Subject == "" {
-				c.Subject = lastSubject
+				c.Subject = cmp.Or(lastSubject[c.Unit], lastAny)
 			}
-			lastSubject = c.Subject
+			lastSubject[c.Unit] = c.Subject
+			lastAny = c.Subject
 			st := stretchOf(p.s + c.start)
 			c.Metric.Sentence = squash(b.Text[st.From:st.To])
 			c.Metric.Span = docSpan(c.start, c.end)

@@ -734,6 +734,11 @@ func phraseBefore(text string, toks []nlp.Token, k int) string {
 			break
 		}
 		if strings.HasPrefix(toks[i].Tag, "VB") || toks[i].Tag == "MD" {
+			// a change verb with its object: "reducing re-referral rates
+			// from 37%" is about the rates
+			if obj := changeObject(text, toks, i, k); obj != "" {
+				return obj
+			}
 			v = i
 			// the whole verb group: "had increased", "has been reduced"
 			for v > 0 && (strings.HasPrefix(toks[v-1].Tag, "VB") || toks[v-1].Tag == "MD" || toks[v-1].Tag == "RB") {
@@ -754,6 +759,15 @@ func phraseBefore(text string, toks []nlp.Token, k int) string {
 	}
 	if s >= v {
 		return ""
+	}
+	// "timescales for court proceedings, which now stand at 22 weeks": the
+	// subject is what "which" stands for, before it
+	if s == v-1 && (toks[s].Text == "which" || toks[s].Text == "that" || toks[s].Text == "who") {
+		r := s
+		for r > 0 && (clauseEnd(toks[r-1]) && toks[r-1].Text == "," || toks[r-1].Text == "which") {
+			r--
+		}
+		return nounPhraseBefore(text, toks, r)
 	}
 	phrase := text[toks[s].Start:toks[v-1].End]
 	if anaphor(strings.Fields(phrase)[0]) && len(strings.Fields(phrase)) <= 2 {
@@ -938,4 +952,53 @@ func nounFollows(after string) bool {
 		return false
 	}
 	return w[0] >= 'a' && w[0] <= 'z'
+}
+
+// changeObject is the noun phrase between a change verb at token v and the
+// number at token k ("reducing re-referral rates from 37%"), or "".
+func changeObject(text string, toks []nlp.Token, v, k int) string {
+	w := strings.ToLower(toks[v].Text)
+	if !changeVerbs[w] {
+		return ""
+	}
+	start, end := -1, -1
+	for i := v + 1; i < k; i++ {
+		t := toks[i]
+		if t.Text == "from" || t.Text == "to" || t.Text == "by" || clauseEnd(t) {
+			break
+		}
+		if start < 0 && (t.Tag == "DT" || t.Tag == "PRP$") {
+			continue
+		}
+		if start < 0 {
+			start = t.Start
+		}
+		end = t.End
+	}
+	if start < 0 {
+		return ""
+	}
+	return text[start:end]
+}
+
+// changeVerbs are the verbs of change whose object a number measures.
+var changeVerbs = map[string]bool{"reducing": true, "reduced": true, "reduce": true, "increasing": true, "increased": true,
+	"increase": true, "improving": true, "improved": true, "cutting": true, "cut": true, "lowering": true, "lowered": true,
+	"raising": true, "raised": true, "halving": true, "doubling": true}
+
+// nounPhraseBefore is the stretch from the start of the clause to token k
+// (not included), at most maxSubjectWords long: the noun phrase a relative
+// clause hangs on.
+func nounPhraseBefore(text string, toks []nlp.Token, k int) string {
+	s := k
+	for s > 0 && !clauseEnd(toks[s-1]) && k-s < maxSubjectWords {
+		if strings.HasPrefix(toks[s-1].Tag, "VB") && toks[s-1].Tag != "VBG" && toks[s-1].Tag != "VBN" {
+			break
+		}
+		s--
+	}
+	if s >= k {
+		return ""
+	}
+	return text[toks[s].Start:toks[k-1].End]
 }
