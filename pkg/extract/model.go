@@ -22,7 +22,7 @@ const nLabels = 4
 
 // classPower sets how much rarer classes weigh in training: a class of
 // frequency f counts (f·4)^-classPower; 0 is unweighted, 1 inverse frequency.
-var classPower = 0.6
+var classPower = 0.5
 
 // Model is a multinomial logistic regression over a sentence's features:
 // its cue words (after negation), its clauses' polarities, its words and
