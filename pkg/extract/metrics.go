@@ -505,6 +505,11 @@ var (
 	chainRE = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:\band\b|,)\s*(?:[a-z]+\s+){0,2}(?:to|at)\s*$`)
 )
 
+// maxChangeGap bounds the text between two numbers that changeAfterRE can
+// match (it spans some 110 characters), so that a run of numbers with no
+// full stop costs time in proportion to its length, not to its cube.
+const maxChangeGap = 1024
+
 // directions marks the candidates that are changes: "from X to Y" compares
 // the two; a change word before a number in its clause ("increased by",
 // "an additional", "reduced to") or just after it ("a 20% increase").
@@ -539,6 +544,9 @@ func (x *Extractor) directions(text string, cs []candidate) {
 		for j := i + 1; j < len(cs) && cs[i].Direction == ""; j++ {
 			if cs[j].start < cs[i].end {
 				continue
+			}
+			if cs[j].start-cs[i].end > maxChangeGap {
+				break // and so is every later number's
 			}
 			if m := changeAfterRE.FindStringSubmatch(text[cs[i].end:cs[j].start]); m != nil && cs[j].Unit == cs[i].Unit {
 				d := report.Increase
