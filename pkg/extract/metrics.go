@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/findings/findings/pkg/nlp"
 	"github.com/findings/findings/pkg/report"
@@ -796,7 +797,7 @@ var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
 // it follows a capitalised word that does not open the sentence ("Project
 // 3", "Catch 22").
 func namedNumber(text string, i int) bool {
-	m := capitalBeforeRE.FindStringSubmatch(text[:i])
+	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
 	if m == nil {
 		// the number's only word before it opens the sentence: "Project 3 provides"
 		w := strings.TrimSpace(text[:i])
@@ -809,6 +810,20 @@ func namedNumber(text string, i int) bool {
 	}
 	prev := m[1]
 	return !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ":")
+}
+
+// lookBehind is the end of s, some n bytes of it, for the patterns that
+// read the words just before a number: run on the whole sentence before
+// each number, they cost time in the square of the sentence's length.
+func lookBehind(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[i:]
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
