@@ -329,6 +329,11 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 		}
 		dc.sentenceBefore = ""
 		for _, u := range units {
+			// a block can be the whole document (a text of one line):
+			// a timed-out document stops within a sentence
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
 			if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
 				p.judgements = x.judgeLabel(p.text, b.Section)
