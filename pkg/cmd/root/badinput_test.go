@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -46,6 +47,9 @@ import (
 //	mkimage FILE                  a small PNG image
 //	samefindings A B              the JSON reports A and B say the same but
 //	                              for their source and byte offsets
+//	interrupt AFTER PROG [ARGS...]
+//	                              run PROG, interrupt it (Ctrl-C) after AFTER:
+//	                              it must exit 130 within a second and a half
 var badInputCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"status":       cmdStatus,
 	"writebytes":   cmdWriteBytes,
@@ -55,6 +59,7 @@ var badInputCmds = map[string]func(ts *testscript.TestScript, neg bool, args []s
 	"mkpdf":        cmdMkPDF,
 	"mkimage":      cmdMkImage,
 	"samefindings": cmdSameFindings,
+	"interrupt":    cmdInterrupt,
 }
 
 // badInputCondition adds the conditions the bad-input scripts need: [root]
@@ -105,10 +110,28 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// execMeasured runs a program in the script's folder with the script's
-// environment, its output going to the script's stdout and stderr, and
-// fails when its peak memory was over limit.
+// execMeasured runs a program as command does and fails when its peak
+// memory was over limit.
 func execMeasured(ts *testscript.TestScript, limit int64, prog string, args ...string) error {
+	cmd := command(ts, prog, args...)
+	err := cmd.Run()
+	if cmd.ProcessState == nil {
+		return err
+	}
+	if race, _ := badInputCondition("race"); race {
+		limit *= 10
+	}
+	used := maxRSS(cmd.ProcessState.SysUsage())
+	ts.Logf("peak memory %s (limit %s)", cmdutil.HumanSize(used), cmdutil.HumanSize(limit))
+	if used > limit {
+		ts.Fatalf("peak memory %s, more than %s", cmdutil.HumanSize(used), cmdutil.HumanSize(limit))
+	}
+	return err
+}
+
+// command is a program to run in the script's folder with the script's
+// environment, its output going to the script's stdout and stderr.
+func command(ts *testscript.TestScript, prog string, args ...string) *exec.Cmd {
 	var env []string
 	for _, k := range []string{"PATH", "HOME", "TMPDIR", "WORK", "NO_COLOR", "FINDINGS_FORCE_TTY", "XDG_CACHE_HOME", "GOCOVERDIR"} {
 		env = append(env, k+"="+ts.Getenv(k))
@@ -125,19 +148,40 @@ func execMeasured(ts *testscript.TestScript, limit int64, prog string, args ...s
 	cmd.Dir = ts.MkAbs(".")
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = ts.Stdout(), ts.Stderr()
-	err := cmd.Run()
-	if cmd.ProcessState == nil {
-		return err
+	return cmd
+}
+
+// stopWithin is how soon an interrupted run must exit.
+const stopWithin = 1500 * time.Millisecond
+
+func cmdInterrupt(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: interrupt AFTER PROG [ARGS...]")
 	}
-	if race, _ := badInputCondition("race"); race {
-		limit *= 10
+	after, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	cmd := command(ts, args[1], args[2:]...)
+	ts.Check(cmd.Start())
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		ts.Fatalf("finished before it was interrupted: %v", err)
+	case <-time.After(after):
 	}
-	used := maxRSS(cmd.ProcessState.SysUsage())
-	ts.Logf("peak memory %s (limit %s)", cmdutil.HumanSize(used), cmdutil.HumanSize(limit))
-	if used > limit {
-		ts.Fatalf("peak memory %s, more than %s", cmdutil.HumanSize(used), cmdutil.HumanSize(limit))
+	ts.Check(cmd.Process.Signal(os.Interrupt))
+	signalled := time.Now()
+	select {
+	case <-done:
+	case <-time.After(stopWithin):
+		_ = cmd.Process.Kill()
+		<-done
+		ts.Fatalf("still running %v after the interrupt", stopWithin)
 	}
-	return err
+	ts.Logf("stopped %v after the interrupt", time.Since(signalled).Round(time.Millisecond))
+	if code := cmd.ProcessState.ExitCode(); code != 130 {
+		ts.Fatalf("exit status %d, want 130", code)
+	}
 }
 
 func isExecutable(path string) bool {
