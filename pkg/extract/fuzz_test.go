@@ -167,9 +167,15 @@ func FuzzExtract(f *testing.F) {
 		}
 		for i, m := range rep.Metrics {
 			inside("metric", i, m.Span)
+			if len(m.Sentence) > maxSentence+2*len("…") {
+				t.Fatalf("metric %d carries a sentence of %d bytes", i, len(m.Sentence))
+			}
 		}
 		for i, j := range rep.Judgements {
 			inside("judgement", i, j.Span)
+			if len(j.Sentence) > maxSentence+2*len("…") {
+				t.Fatalf("judgement %d carries a sentence of %d bytes", i, len(j.Sentence))
+			}
 		}
 		again, err := x.Extract(context.Background(), doc)
 		if err != nil {
