@@ -38,8 +38,11 @@ import (
 //	writebytes FILE QUOTED        write the Go string literal QUOTED to FILE
 //	encode KIND IN OUT            IN re-encoded: utf16le or utf16be (with a
 //	                              byte-order mark), cp1252, or crlf line ends
-//	mktext [-oneline] SIZE FILE   a report of SIZE (such as 10MB), its
-//	                              paragraphs repeated; -oneline: no line breaks
+//	mktext [-oneline|-table] SIZE FILE
+//	                              a report of SIZE (such as 10MB), its
+//	                              paragraphs repeated; -oneline: no line
+//	                              breaks; -table: a table of figures with no
+//	                              full stop, one sentence to a reader
 //	mkfiles N DIR                 N tiny reports in DIR
 //	mkpdf [-user PW] [-owner PW] [-scanned] [-truncate] FILE [TEXT]
 //	                              a PDF of TEXT's lines (or a short report):
@@ -245,15 +248,23 @@ const (
 func cmdMkText(ts *testscript.TestScript, neg bool, args []string) {
 	fs := flag.NewFlagSet("mktext", flag.ContinueOnError)
 	oneLine := fs.Bool("oneline", false, "no line breaks")
+	table := fs.Bool("table", false, "a table of figures")
 	var size cmdutil.ByteSize
 	if neg || fs.Parse(args) != nil || fs.NArg() != 2 || size.Set(fs.Arg(0)) != nil {
-		ts.Fatalf("usage: mktext [-oneline] SIZE FILE")
+		ts.Fatalf("usage: mktext [-oneline|-table] SIZE FILE")
 	}
 	f, err := os.Create(ts.MkAbs(fs.Arg(1)))
 	ts.Check(err)
 	head, body := reportHead, reportBody
 	if *oneLine {
 		head, body = strings.ReplaceAll(head, "\n", " "), strings.ReplaceAll(body, "\n", " ")
+	}
+	if *table {
+		var b strings.Builder
+		for i := range 12 {
+			fmt.Fprintf(&b, "Referrals %d,%03d assessments %d children in need %d%% within %d days\n", 1+i, 7*i, 40+i, 60+i, 10+i)
+		}
+		body = b.String()
 	}
 	// written in chunks of 1 MB or so, to keep the test's memory small
 	chunk := strings.Repeat(body, (1<<20)/len(body)+1)
