@@ -89,6 +89,8 @@ func pdfSeeds() [][]byte {
 		append([]byte("junk before the header\n"), plain...),
 		bytes.Replace(plain, []byte("%PDF-1.4"), []byte("%PDF-2.0"), 1),
 		[]byte("%PDF-1.4\n%%EOF\n"),
+		// a page tree that leads back to itself
+		bytes.Replace(plain, []byte("/Kids [5 0 R]"), []byte("/Kids [2 0 R]"), 1),
 	}
 	for _, cut := range []int{len(plain) / 3, len(plain) / 2, len(plain) - 40} {
 		seeds = append(seeds, plain[:cut], append(plain[:cut:cut], []byte("\n%%EOF\n")...))

@@ -139,19 +139,67 @@ func builtinPDF(ctx context.Context, b []byte) (text string, err error) {
 	if n == 0 {
 		return "", fmt.Errorf("%w: no pages", ErrCorrupt)
 	}
-	for i := 1; i <= n; i++ {
+	pages, err := pageList(r, n)
+	if err != nil {
+		return "", err
+	}
+	for _, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return "", err
-		}
-		p := r.Page(i)
-		if p.V.IsNull() {
-			return "", fmt.Errorf("%w: page %d missing", ErrCorrupt, i)
 		}
 		gs := pageGlyphs(p)
 		sb.WriteString(layoutPage(gs))
 		sb.WriteByte('\f')
 	}
 	return normalisePDFText(sb.String()), nil
+}
+
+// Bounds on a page tree: real ones are a few levels deep, with a node or
+// two for each page.
+const (
+	maxPageTreeDepth = 64
+	maxPageTreeNodes = 1 << 20
+)
+
+// pageList is the first n pages of a PDF, in order: Reader.Page's walk of
+// the page tree, done once for all pages and within bounds. Reader.Page
+// loops for ever when a node's /Kids lead back to it, and its context
+// cannot stop it.
+func pageList(r *pdf.Reader, n int) ([]pdf.Page, error) {
+	var out []pdf.Page
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		nodes++
+		switch {
+		case depth > maxPageTreeDepth:
+			return fmt.Errorf("%w: page tree loops or is over %d levels deep", ErrCorrupt, maxPageTreeDepth)
+		case nodes > min(4*n+1024, maxPageTreeNodes):
+			return fmt.Errorf("%w: page tree loops or has far more nodes than its %d pages", ErrCorrupt, n)
+		}
+		kids := v.Key("Kids")
+		for i := 0; i < kids.Len() && len(out) < n; i++ {
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				if err := walk(kid, depth+1); err != nil {
+					return err
+				}
+			case "Page":
+				out = append(out, pdf.Page{V: kid})
+			}
+		}
+		return nil
+	}
+	if root := r.Trailer().Key("Root").Key("Pages"); root.Key("Type").Name() == "Pages" {
+		if err := walk(root, 0); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) < n {
+		return nil, fmt.Errorf("%w: page %d missing", ErrCorrupt, len(out)+1)
+	}
+	return out, nil
 }
 
 func classifyPDFError(err error) error {
