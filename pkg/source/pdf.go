@@ -143,11 +143,14 @@ func builtinPDF(ctx context.Context, b []byte) (text string, err error) {
 	if err != nil {
 		return "", err
 	}
-	for _, p := range pages {
+	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		gs := pageGlyphs(p)
+		gs, err := pageGlyphs(p)
+		if err != nil {
+			return "", fmt.Errorf("%w: page %d %v", ErrCorrupt, i+1, err)
+		}
 		sb.WriteString(layoutPage(gs))
 		sb.WriteByte('\f')
 	}
@@ -360,15 +363,23 @@ func (f *pdfFont) width(code int) float64 {
 }
 
 // maxFormDepth bounds form XObjects drawn inside one another (and loops).
-const maxFormDepth = 8
+// maxPageForms and maxPageGlyphs bound the work on a page, and its memory:
+// a form that draws itself many times over is drawn that many times to
+// the power of the depth.
+const (
+	maxFormDepth  = 8
+	maxPageForms  = 10000
+	maxPageGlyphs = 1 << 20
+)
 
 // pageGlyphs interprets a page's content stream and returns the glyphs it
 // draws, in order, with their positions. It does what the library's
 // Page.Content does, but it reads two-byte fonts' widths (so that glyphs
 // do not pile up at one point), applies word spacing, and draws the text
-// of form XObjects.
-func pageGlyphs(p pdf.Page) []glyph {
+// of form XObjects. A page over the bounds on forms or glyphs is an error.
+func pageGlyphs(p pdf.Page) ([]glyph, error) {
 	var gs []glyph
+	forms, over := 0, false
 	var run func(strm, res pdf.Value, g gstate, depth int)
 	run = func(strm, res pdf.Value, g gstate, depth int) {
 		fonts := map[string]*pdfFont{}
@@ -391,7 +402,9 @@ func pageGlyphs(p pdf.Page) []glyph {
 				w0 := f.width(code) / 1000
 				trm := affine{g.tfs * g.th, 0, 0, g.tfs, 0, g.ts}.mul(tm).mul(g.ctm)
 				// upright text only: rotated labels and watermarks are not prose
-				if trm[0] > 0 && math.Abs(trm[1]) < 0.1*trm[0] {
+				if len(gs) >= maxPageGlyphs {
+					over = true
+				} else if trm[0] > 0 && math.Abs(trm[1]) < 0.1*trm[0] {
 					gs = append(gs, glyph{x: trm[4], y: trm[5], w: w0 * trm[0], size: math.Hypot(trm[2], trm[3]), s: f.enc.Decode(raw[i : i+step])})
 				}
 				tx := w0*g.tfs + g.tc
@@ -489,6 +502,10 @@ func pageGlyphs(p pdf.Page) []glyph {
 				if len(args) != 1 || depth >= maxFormDepth {
 					return
 				}
+				if forms++; forms > maxPageForms {
+					over = true
+					return
+				}
 				xo := res.Key("XObject").Key(args[0].Name())
 				if xo.Key("Subtype").Name() != "Form" {
 					return
@@ -506,5 +523,8 @@ func pageGlyphs(p pdf.Page) []glyph {
 		})
 	}
 	run(p.V.Key("Contents"), p.Resources(), gstate{ctm: identity, th: 1}, 0)
-	return gs
+	if over {
+		return nil, fmt.Errorf("draws more than %d forms or %d characters", maxPageForms, maxPageGlyphs)
+	}
+	return gs, nil
 }

@@ -1,0 +1,113 @@
+package source
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/findings/findings/pkg/source/pdftest"
+)
+
+// A page tree that leads back on itself, or says it has more pages than it
+// has, is a corrupt PDF, said at once: the library's own walk loops for
+// ever on the first, and nothing can stop it.
+func TestPageTreeLoops(t *testing.T) {
+	lines := []string{
+		"Inspection of Fenbury local authority children's services, on two lines",
+		"Children in Fenbury are safe and well supported by social workers who know them.",
+	}
+	two := [][]pdftest.Line{
+		{{Text: lines[0], Size: 11, X: 72, Y: 760}},
+		{{Text: lines[1], Size: 11, X: 72, Y: 760}},
+	}
+	// objects: 1 catalog, 2 page tree, 3 font, 4 and 6 contents, 5 and 7
+	// pages; an edit keeps the length, so that the offsets hold
+	plain := pdftest.Write(pdftest.Spec{Pages: two})
+	edit := func(old, new string) []byte {
+		if !bytes.Contains(plain, []byte(old)) || len(old) != len(new) {
+			t.Fatalf("cannot put %q for %q", new, old)
+		}
+		return bytes.Replace(plain, []byte(old), []byte(new), 1)
+	}
+	if _, err := readPDF(context.Background(), plain, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		pdf  []byte
+		err  string
+	}{
+		{"itself", edit("/Kids [5 0 R 7 0 R]", "/Kids [2 0 R 7 0 R]"), "page tree loops or is over 64 levels deep"},
+		{"itself twice", edit("/Kids [5 0 R 7 0 R]", "/Kids [2 0 R 2 0 R]"), "page tree loops or is over 64 levels deep"},
+		{"through a kid", edit("/Type /Page /Parent 2 0 R", "/Type/Pages /Kids [2 0 R]"), "page tree loops or is over 64 levels deep"},
+		{"count too high", edit("/Count 2", "/Count 3"), "page 3 missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := readPDF(context.Background(), tt.pdf, Options{})
+			if !errors.Is(err, ErrCorrupt) || !strings.HasSuffix(err.Error(), tt.err) {
+				t.Errorf("err = %v, want ...%s", err, tt.err)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+// writePDF writes a PDF of the given objects, numbered from 1, the first
+// the catalog, with a cross-reference table.
+func writePDF(objs []string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// A form that draws itself 30 times over would be drawn 30 to the 8th
+// times, each time adding its text, for ever and in ever more memory: the
+// page is an error once it has drawn 10,000 forms.
+func TestFormDrawsItself(t *testing.T) {
+	stream := func(dict, content string) string {
+		return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(content), content)
+	}
+	page := "BT /F1 11 Tf 72 700 Td (Inspection of Fenbury local authority children's services) Tj ET\n/Fm Do\n"
+	form := "BT /F1 11 Tf 72 600 Td (Children in Fenbury are safe) Tj ET\n" + strings.Repeat("/Fm Do\n", 30)
+	b := writePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 6 0 R /Contents 4 0 R >>",
+		stream("", page),
+		stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 6 0 R", form),
+		"<< /Font << /F1 7 0 R >> /XObject << /Fm 5 0 R >> >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	})
+	done := make(chan error, 1)
+	go func() {
+		_, err := readPDF(context.Background(), b, Options{})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrCorrupt) || !strings.HasSuffix(err.Error(), "page 1 draws more than 10000 forms or 1048576 characters") {
+			t.Errorf("err = %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no answer after 20s")
+	}
+}
