@@ -319,12 +319,19 @@ func newPDFFont(v pdf.Value) *pdfFont {
 		}
 		pf.cid = map[int]float64{}
 		w := desc.Key("W")
-		for i := 0; i < w.Len(); {
+		// Two bytes make 65,536 codes: widths outside them are left out,
+		// and the widths set are counted, so that a few bytes of ranges
+		// ("0 65535 500" over and over) cannot ask for billions of them.
+		budget := maxFontWidths
+		for i := 0; i < w.Len() && budget > 0; {
 			c := int(w.Index(i).Int64())
 			if i+1 < w.Len() && w.Index(i+1).Kind() == pdf.Array {
 				arr := w.Index(i + 1)
-				for j := 0; j < arr.Len() && j < 1<<16; j++ {
-					pf.cid[c+j] = arr.Index(j).Float64()
+				for j := 0; j < arr.Len() && j < 1<<16 && budget > 0; j++ {
+					if c+j >= 0 && c+j <= 0xFFFF {
+						pf.cid[c+j] = arr.Index(j).Float64()
+					}
+					budget--
 				}
 				i += 2
 				continue
@@ -333,8 +340,9 @@ func newPDFFont(v pdf.Value) *pdfFont {
 				break
 			}
 			last, width := int(w.Index(i+1).Int64()), w.Index(i+2).Float64()
-			for c2 := c; c2 <= last && c2-c < 1<<16; c2++ {
+			for c2 := max(c, 0); c2 <= min(last, 0xFFFF) && budget > 0; c2++ {
 				pf.cid[c2] = width
+				budget--
 			}
 			i += 3
 		}
@@ -361,6 +369,10 @@ func (f *pdfFont) width(code int) float64 {
 	}
 	return 0
 }
+
+// maxFontWidths bounds the widths read from a composite font's /W array:
+// four for each of its 65,536 codes.
+const maxFontWidths = 1 << 18
 
 // maxFormDepth bounds form XObjects drawn inside one another (and loops).
 // maxPageForms and maxPageGlyphs bound the work on a page, and its memory:

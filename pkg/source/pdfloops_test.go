@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +110,38 @@ func TestFormDrawsItself(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("no answer after 20s")
+	}
+}
+
+// A composite font's widths given as ranges ("0 65535 500", over and
+// over) asked for a width for each code of each range: 57 KB of PDF took
+// two and a half minutes and 6 GB of memory. Only the 65,536 codes two
+// bytes make are kept, and the widths read are counted.
+func TestFontWidthsBomb(t *testing.T) {
+	var w strings.Builder
+	for k := range 3000 {
+		fmt.Fprintf(&w, "%d %d 500 ", k*65536, k*65536+65535)
+		fmt.Fprintf(&w, "0 65535 %d ", 400+k%200)
+	}
+	page := "BT /F1 11 Tf 72 700 Td <00410042> Tj ET\n"
+	b := writePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(page), page),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /W [" + w.String() + "] >>",
+	})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	_, err := readPDF(context.Background(), b, Options{})
+	took := time.Since(start)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrNoText) {
+		t.Errorf("err = %v, want ErrNoText (two glyphs)", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<20 || took > 10*time.Second {
+		t.Errorf("%d KB of PDF took %v and %d MB", len(b)>>10, took, n>>20)
 	}
 }
