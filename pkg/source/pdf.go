@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os/exec"
 	"regexp"
@@ -375,13 +376,15 @@ func (f *pdfFont) width(code int) float64 {
 const maxFontWidths = 1 << 18
 
 // maxFormDepth bounds form XObjects drawn inside one another (and loops).
-// maxPageForms and maxPageGlyphs bound the work on a page, and its memory:
-// a form that draws itself many times over is drawn that many times to
-// the power of the depth.
+// maxPageForms, maxPageGlyphs and maxPageContent bound the work on a page,
+// and its memory: a form that draws itself many times over is drawn that
+// many times to the power of the depth, and a compressed stream of a few
+// hundred KB can hold a string of a GB.
 const (
-	maxFormDepth  = 8
-	maxPageForms  = 10000
-	maxPageGlyphs = 1 << 20
+	maxFormDepth   = 8
+	maxPageForms   = 10000
+	maxPageGlyphs  = 1 << 20
+	maxPageContent = 64 << 20
 )
 
 // pageGlyphs interprets a page's content stream and returns the glyphs it
@@ -391,9 +394,15 @@ const (
 // of form XObjects. A page over the bounds on forms or glyphs is an error.
 func pageGlyphs(p pdf.Page) ([]glyph, error) {
 	var gs []glyph
-	forms, over := 0, false
+	forms, content, over := 0, int64(0), ""
 	var run func(strm, res pdf.Value, g gstate, depth int)
 	run = func(strm, res pdf.Value, g gstate, depth int) {
+		// the stream is read once through before it is interpreted, a
+		// little time in exchange for a bound on what it holds
+		if content += contentSize(strm, maxPageContent-content); content > maxPageContent {
+			over = fmt.Sprintf("has more than %d MB of content", maxPageContent>>20)
+			return
+		}
 		fonts := map[string]*pdfFont{}
 		var stack []gstate
 		tm, tlm := identity, identity
@@ -415,7 +424,7 @@ func pageGlyphs(p pdf.Page) ([]glyph, error) {
 				trm := affine{g.tfs * g.th, 0, 0, g.tfs, 0, g.ts}.mul(tm).mul(g.ctm)
 				// upright text only: rotated labels and watermarks are not prose
 				if len(gs) >= maxPageGlyphs {
-					over = true
+					over = fmt.Sprintf("draws more than %d characters", maxPageGlyphs)
 				} else if trm[0] > 0 && math.Abs(trm[1]) < 0.1*trm[0] {
 					gs = append(gs, glyph{x: trm[4], y: trm[5], w: w0 * trm[0], size: math.Hypot(trm[2], trm[3]), s: f.enc.Decode(raw[i : i+step])})
 				}
@@ -515,7 +524,7 @@ func pageGlyphs(p pdf.Page) ([]glyph, error) {
 					return
 				}
 				if forms++; forms > maxPageForms {
-					over = true
+					over = fmt.Sprintf("draws more than %d forms", maxPageForms)
 					return
 				}
 				xo := res.Key("XObject").Key(args[0].Name())
@@ -535,8 +544,31 @@ func pageGlyphs(p pdf.Page) ([]glyph, error) {
 		})
 	}
 	run(p.V.Key("Contents"), p.Resources(), gstate{ctm: identity, th: 1}, 0)
-	if over {
-		return nil, fmt.Errorf("draws more than %d forms or %d characters", maxPageForms, maxPageGlyphs)
+	if over != "" {
+		return nil, errors.New(over)
 	}
 	return gs, nil
+}
+
+// contentSize is the size of a content stream (or array of them) once
+// decoded, read up to max+1 bytes.
+func contentSize(strm pdf.Value, max int64) int64 {
+	var parts []pdf.Value
+	if strm.Kind() == pdf.Array {
+		for i := 0; i < strm.Len(); i++ {
+			parts = append(parts, strm.Index(i))
+		}
+	} else {
+		parts = append(parts, strm)
+	}
+	var n int64
+	for _, p := range parts {
+		rd := p.Reader()
+		m, _ := io.Copy(io.Discard, io.LimitReader(rd, max+1-n))
+		rd.Close()
+		if n += m; n > max {
+			break
+		}
+	}
+	return n
 }

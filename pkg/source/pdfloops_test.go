@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -105,7 +106,7 @@ func TestFormDrawsItself(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		if !errors.Is(err, ErrCorrupt) || !strings.HasSuffix(err.Error(), "page 1 draws more than 10000 forms or 1048576 characters") {
+		if !errors.Is(err, ErrCorrupt) || !strings.HasSuffix(err.Error(), "page 1 draws more than 10000 forms") {
 			t.Errorf("err = %v", err)
 		}
 	case <-time.After(20 * time.Second):
@@ -143,5 +144,38 @@ func TestFontWidthsBomb(t *testing.T) {
 	}
 	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<20 || took > 10*time.Second {
 		t.Errorf("%d KB of PDF took %v and %d MB", len(b)>>10, took, n>>20)
+	}
+}
+
+// A compressed content stream of a few hundred KB can hold a string of a
+// GB, which the library reads whole: 600 MB took a minute and 2.5 GB of
+// memory. A page's content is read through once first, and a page of more
+// than 64 MB is an error.
+func TestCompressedContentBomb(t *testing.T) {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write([]byte("BT /F1 11 Tf 72 700 Td ("))
+	chunk := bytes.Repeat([]byte("a"), 1<<20)
+	for range 100 {
+		zw.Write(chunk)
+	}
+	zw.Write([]byte(") Tj ET\n"))
+	zw.Close()
+	b := writePDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := readPDF(context.Background(), b, Options{})
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrCorrupt) || !strings.HasSuffix(err.Error(), "page 1 has more than 64 MB of content") {
+		t.Errorf("err = %v", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<20 {
+		t.Errorf("%d KB of PDF took %d MB", len(b)>>10, n>>20)
 	}
 }
