@@ -179,3 +179,27 @@ func TestCompressedContentBomb(t *testing.T) {
 		t.Errorf("%d KB of PDF took %d MB", len(b)>>10, n>>20)
 	}
 }
+
+// A page laid out in one table cell, as old sites are, with 20,000
+// paragraphs: each paragraph asked whether the cell splits into
+// paragraphs, which looked through all of them, and the page took some
+// 45s. Each container's answer is now kept.
+func TestHTMLOneCellManyParagraphs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Inspection of Fenbury children's services</title></head><body><table><tr><td>")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "<p>Children in Fenbury are safe and well supported, paragraph %d.</p>", i)
+	}
+	b.WriteString("</td></tr></table></body></html>")
+	start := time.Now()
+	doc, err := readHTML([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(doc.Text, "Children in Fenbury"); n != 20000 {
+		t.Errorf("%d paragraphs, want 20000", n)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
