@@ -203,3 +203,17 @@ func TestHTMLOneCellManyParagraphs(t *testing.T) {
 		t.Errorf("took %v", d)
 	}
 }
+
+// The PDF library quotes a file's bytes back in its messages: line breaks,
+// terminal escapes and all. What findings prints of them is one line.
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"malformed hex string 0 s tartxref\n0010%%EOF": "malformed hex string 0 s tartxref 0010%%EOF",
+		"bad \x1b[31mred\x1b[0m \x00 \xff end":         "bad [31mred [0m \uFFFD end",
+		strings.Repeat("x", 200):                       strings.Repeat("x", 160) + "…",
+	} {
+		if got := oneLine(in); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -95,7 +95,7 @@ func pdftotext(ctx context.Context, tool string, b []byte) (string, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return "", errors.New(msg)
+		return "", errors.New(oneLine(msg))
 	}
 	return strings.ToValidUTF8(out.String(), "\uFFFD"), nil
 }
@@ -119,7 +119,7 @@ func (l *limited) Write(p []byte) (int, error) {
 func builtinPDF(ctx context.Context, b []byte) (text string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			text, err = "", fmt.Errorf("%w: %v", ErrCorrupt, r)
+			text, err = "", fmt.Errorf("%w: %s", ErrCorrupt, oneLine(fmt.Sprint(r)))
 		}
 	}()
 	at := bytes.Index(b, pdfMagic)
@@ -221,7 +221,28 @@ func classifyPDFError(err error) error {
 	if msg == "missing %%EOF" {
 		msg = "no trailer where it should be"
 	}
-	return fmt.Errorf("%w: %s", ErrCorrupt, msg)
+	return fmt.Errorf("%w: %s", ErrCorrupt, oneLine(msg))
+}
+
+// maxMessage bounds a library's or a tool's message, in characters.
+const maxMessage = 160
+
+// oneLine makes a message from the PDF library or pdftotext fit one line
+// of a terminal: they quote the file's own bytes back, line breaks and
+// control characters included, so these become spaces, runs of white
+// space one, and a long message is cut with "…".
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || !unicode.IsPrint(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxMessage {
+		s = string(r[:maxMessage]) + "…"
+	}
+	return s
 }
 
 // normalisePDFText undoes what PDF fonts do to text: ligatures (ﬁ) and
