@@ -439,6 +439,9 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 			j.Judgement.Text = squash(text[j.start:j.end])
 			if j.Rule == "table" {
 				j.Judgement.Text = squash(text)
+				// the whole row, though a page number between its label
+				// and its grade cuts it in two stretches
+				j.Judgement.Sentence = sentenceAround(b.Text, p.s, p.e, p.s+j.start)
 			}
 			j.Judgement.Span = docSpan(j.start, j.end)
 			rep.Judgements = append(rep.Judgements, j.Judgement)
