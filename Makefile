@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN    ?= findings
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build test race lint eval train polarity demo bench bench-cli clean
+.PHONY: build test race lint fuzz eval train polarity demo bench bench-cli clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/findings
@@ -20,6 +20,20 @@ race:
 lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l cmd pkg internal); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# each fuzz target in turn, for FUZZTIME each (their seeds run in every
+# go test); a crasher is kept in the package's testdata/fuzz/FuzzX/ and
+# fails the run. One at a time, one worker: FUZZPARALLEL=4 for more.
+FUZZTIME     ?= 20s
+FUZZPARALLEL ?= 1
+FUZZ_TARGETS  = pkg/clean:FuzzBlocks pkg/nlp:FuzzSentences \
+	pkg/extract:FuzzMetrics pkg/extract:FuzzJudgements pkg/extract:FuzzExtract \
+	pkg/source:FuzzReadPDF pkg/source:FuzzReadHTML pkg/source:FuzzDecode
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t#*:}; echo "== $$fn ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -parallel $(FUZZPARALLEL) ./$$pkg; \
+	done
 
 # Go benchmarks of each stage and end to end (MB/s, allocations)
 bench:

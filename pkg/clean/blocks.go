@@ -199,7 +199,7 @@ func Blocks(text string) []Block {
 	}
 	flush()
 
-	blocks = pairRows(blocks)
+	blocks = pairRows(text, blocks)
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Kind == Paragraph && looksLikeHeading(b.Text) {
@@ -299,8 +299,10 @@ func looksLikeHeading(s string) bool {
 }
 
 // pairRows joins a label block and the grade cell that follows it into one
-// Row block, as a reader reads a judgement table.
-func pairRows(blocks []Block) []Block {
+// Row block, as a reader reads a judgement table. A page number or other
+// furniture between the two cuts the row's map to the document, so that
+// no span takes it in.
+func pairRows(text string, blocks []Block) []Block {
 	out := blocks[:0]
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
@@ -308,8 +310,12 @@ func pairRows(blocks []Block) []Block {
 			gradeCellRE.MatchString(blocks[i+1].Text) && !gradeCellRE.MatchString(b.Text) {
 			g := blocks[i+1]
 			b.Kind = Row
-			for _, p := range g.pieces {
+			between := text[b.End():g.Start()]
+			for k, p := range g.pieces {
 				p.at += len(b.Text) + 1
+				if k == 0 && strings.TrimFunc(between, isSpace) != "" {
+					p.cut = true
+				}
 				b.pieces = append(b.pieces, p)
 			}
 			b.Text += " " + g.Text

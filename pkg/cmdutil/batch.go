@@ -34,8 +34,10 @@ type BatchOptions struct {
 	Output  string
 	Jobs    int
 	Timeout time.Duration
-	Quiet   bool
-	Verbose bool
+	// MaxBytes bounds each document (0: source.DefaultMaxBytes).
+	MaxBytes int64
+	Quiet    bool
+	Verbose  bool
 }
 
 // NewWriter makes the writer for a run of docs documents.
@@ -53,7 +55,7 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 	if err != nil {
 		return err
 	}
-	srcOpts := source.Options{Stdin: o.IO.In}
+	srcOpts := source.Options{Stdin: o.IO.In, MaxBytes: o.MaxBytes}
 	lookPath := o.LookPath
 	if lookPath == nil {
 		lookPath = exec.LookPath

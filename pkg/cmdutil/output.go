@@ -15,6 +15,10 @@ func OpenOutput(stdout io.Writer, path string) (w io.Writer, commit func(error) 
 	if path == "" || path == "-" {
 		return stdout, func(error) error { return nil }, nil
 	}
+	// said now, not when the run is done and the rename fails
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, nil, fmt.Errorf("output %s: is a directory", path)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return nil, nil, fmt.Errorf("output %s: %w", path, err)

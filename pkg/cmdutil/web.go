@@ -26,14 +26,16 @@ type WebOptions struct {
 }
 
 // AddWebFlags binds w to the flags --<timeoutFlag>, --max-size,
-// --cache-dir and --no-cache, with fetch's defaults. The fetch command
+// --cache-dir and --no-cache, with fetch's defaults; --max-size bounds
+// every document read (files and standard input too) and is
+// source.DefaultMaxBytes unless set. The fetch command
 // calls its timeout --timeout; extract and summary, which have a
 // --timeout-per-file already, call it --fetch-timeout.
 func AddWebFlags(fs *pflag.FlagSet, w *WebOptions, timeoutFlag string) {
-	w.MaxSize = fetch.DefaultMaxBytes
+	w.MaxSize = source.DefaultMaxBytes
 	cacheDir, _ := fetch.DefaultCacheDir() // none found: no cache unless asked
 	fs.DurationVar(&w.Timeout, timeoutFlag, fetch.DefaultTimeout, "give up on a download attempt after `DURATION`")
-	fs.Var(&w.MaxSize, "max-size", "refuse a download larger than `SIZE` (such as 500KB, 50MB)")
+	fs.Var(&w.MaxSize, "max-size", "refuse a document larger than `SIZE` (such as 500KB, 50MB)")
 	fs.StringVar(&w.CacheDir, "cache-dir", cacheDir, "keep downloads in `DIR`, so that repeated runs ask only what changed")
 	fs.BoolVar(&w.NoCache, "no-cache", false, "neither read nor write the download cache")
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/findings/findings/pkg/clean"
 	"github.com/findings/findings/pkg/nlp"
@@ -329,6 +330,11 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 		}
 		dc.sentenceBefore = ""
 		for _, u := range units {
+			// a block can be the whole document (a text of one line):
+			// a timed-out document stops within a sentence
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
 			if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
 				p.judgements = x.judgeLabel(p.text, b.Section)
@@ -436,10 +442,13 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 		}
 		for _, j := range p.judgements {
 			st := stretchOf(p.s + j.start)
-			j.Judgement.Sentence = squash(b.Text[st.From:st.To])
+			j.Judgement.Sentence = sentenceAround(b.Text, st.From, st.To, p.s+j.start)
 			j.Judgement.Text = squash(text[j.start:j.end])
 			if j.Rule == "table" {
 				j.Judgement.Text = squash(text)
+				// the whole row, though a page number between its label
+				// and its grade cuts it in two stretches
+				j.Judgement.Sentence = sentenceAround(b.Text, p.s, p.e, p.s+j.start)
 			}
 			j.Judgement.Span = docSpan(j.start, j.end)
 			rep.Judgements = append(rep.Judgements, j.Judgement)
@@ -479,7 +488,7 @@ func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.R
 			lastSubject[c.Unit] = c.Subject
 			lastAny = c.Subject
 			st := stretchOf(p.s + c.start)
-			c.Metric.Sentence = squash(b.Text[st.From:st.To])
+			c.Metric.Sentence = sentenceAround(b.Text, st.From, st.To, p.s+c.start)
 			c.Metric.Span = docSpan(c.start, c.end)
 			last = append(last, len(rep.Metrics))
 			rep.Metrics = append(rep.Metrics, c.Metric)
@@ -515,6 +524,44 @@ func (x *Extractor) Units(ctx context.Context, doc source.Document) ([]Unit, err
 		out = append(out, u)
 	}
 	return out, nil
+}
+
+// maxSentence bounds the sentence a metric or judgement carries. A longer
+// "sentence" is run-together text, such as a table read with no full
+// stops; each of its numbers carrying all of it made a report grow in the
+// square of its length (1.7 GB of memory and 260 MB of JSON for 50 KB).
+// Real sentences are shorter: the longest in 211 reports is 517 bytes.
+const maxSentence = 1000
+
+// sentenceAround is text[from:to] squashed, or when that is longer than
+// maxSentence, the part of it around offset at, cut between words, with
+// "…" where it was cut.
+func sentenceAround(text string, from, to, at int) string {
+	if to-from <= maxSentence {
+		return squash(text[from:to])
+	}
+	s := max(from, min(at-maxSentence/2, to-maxSentence))
+	e := min(to, s+maxSentence)
+	if i := strings.IndexByte(text[s:min(e, s+100)], ' '); i >= 0 && s > from {
+		s += i + 1
+	}
+	for s < e && !utf8.RuneStart(text[s]) {
+		s++
+	}
+	if i := strings.LastIndexByte(text[max(s, e-100):e], ' '); i >= 0 && e < to {
+		e = max(s, e-100) + i
+	}
+	for e > s && e < len(text) && !utf8.RuneStart(text[e]) {
+		e--
+	}
+	out := squash(text[s:e])
+	if s > from {
+		out = "…" + out
+	}
+	if e < to {
+		out += "…"
+	}
+	return out
 }
 
 // squash joins a text's runs of white space into single spaces.

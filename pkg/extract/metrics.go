@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/findings/findings/pkg/nlp"
 	"github.com/findings/findings/pkg/report"
@@ -505,6 +506,11 @@ var (
 	chainRE = regexp.MustCompile(`(?i)^[^.;]{0,40}?(?:\band\b|,)\s*(?:[a-z]+\s+){0,2}(?:to|at)\s*$`)
 )
 
+// maxChangeGap bounds the text between two numbers that changeAfterRE can
+// match (it spans some 110 characters), so that a run of numbers with no
+// full stop costs time in proportion to its length, not to its cube.
+const maxChangeGap = 1024
+
 // directions marks the candidates that are changes: "from X to Y" compares
 // the two; a change word before a number in its clause ("increased by",
 // "an additional", "reduced to") or just after it ("a 20% increase").
@@ -539,6 +545,9 @@ func (x *Extractor) directions(text string, cs []candidate) {
 		for j := i + 1; j < len(cs) && cs[i].Direction == ""; j++ {
 			if cs[j].start < cs[i].end {
 				continue
+			}
+			if cs[j].start-cs[i].end > maxChangeGap {
+				break // and so is every later number's
 			}
 			if m := changeAfterRE.FindStringSubmatch(text[cs[i].end:cs[j].start]); m != nil && cs[j].Unit == cs[i].Unit {
 				d := report.Increase
@@ -802,7 +811,7 @@ var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
 // it follows a capitalised word that does not open the sentence ("Project
 // 3", "Catch 22").
 func namedNumber(text string, i int) bool {
-	m := capitalBeforeRE.FindStringSubmatch(text[:i])
+	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
 	if m == nil {
 		// the number's only word before it opens the sentence: "Project 3 provides"
 		w := strings.TrimSpace(text[:i])
@@ -815,6 +824,20 @@ func namedNumber(text string, i int) bool {
 	}
 	prev := m[1]
 	return !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ":")
+}
+
+// lookBehind is the end of s, some n bytes of it, for the patterns that
+// read the words just before a number: run on the whole sentence before
+// each number, they cost time in the square of the sentence's length.
+func lookBehind(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[i:]
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

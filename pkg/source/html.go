@@ -115,11 +115,24 @@ func checkErrorPage(page *goquery.Document) error {
 // item, a cell) gives way to them.
 func htmlBlocks(content *goquery.Selection) string {
 	var sb strings.Builder
+	// each container's answer is kept: asked again for each block inside
+	// it, a page laid out in one table cell took time in the square of
+	// its paragraphs
+	known := map[*html.Node]bool{}
+	isSplit := func(s *goquery.Selection) bool {
+		n := s.Get(0)
+		v, ok := known[n]
+		if !ok {
+			v = splits(s)
+			known[n] = v
+		}
+		return v
+	}
 	content.Find(blockSel).Each(func(_ int, s *goquery.Selection) {
-		if splits(s) {
+		if isSplit(s) {
 			return // its paragraphs are blocks of their own
 		}
-		if s.ParentsFiltered(blockSel).FilterFunction(func(_ int, p *goquery.Selection) bool { return !splits(p) }).Length() > 0 {
+		if s.ParentsFiltered(blockSel).FilterFunction(func(_ int, p *goquery.Selection) bool { return !isSplit(p) }).Length() > 0 {
 			return // written with the block it is in
 		}
 		text := nodeText(s)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os/exec"
 	"regexp"
@@ -94,7 +95,7 @@ func pdftotext(ctx context.Context, tool string, b []byte) (string, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return "", errors.New(msg)
+		return "", errors.New(oneLine(msg))
 	}
 	return strings.ToValidUTF8(out.String(), "\uFFFD"), nil
 }
@@ -118,7 +119,7 @@ func (l *limited) Write(p []byte) (int, error) {
 func builtinPDF(ctx context.Context, b []byte) (text string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			text, err = "", fmt.Errorf("%w: %v", ErrCorrupt, r)
+			text, err = "", fmt.Errorf("%w: %s", ErrCorrupt, oneLine(fmt.Sprint(r)))
 		}
 	}()
 	at := bytes.Index(b, pdfMagic)
@@ -139,19 +140,70 @@ func builtinPDF(ctx context.Context, b []byte) (text string, err error) {
 	if n == 0 {
 		return "", fmt.Errorf("%w: no pages", ErrCorrupt)
 	}
-	for i := 1; i <= n; i++ {
+	pages, err := pageList(r, n)
+	if err != nil {
+		return "", err
+	}
+	for i, p := range pages {
 		if err := ctx.Err(); err != nil {
 			return "", err
 		}
-		p := r.Page(i)
-		if p.V.IsNull() {
-			return "", fmt.Errorf("%w: page %d missing", ErrCorrupt, i)
+		gs, err := pageGlyphs(p)
+		if err != nil {
+			return "", fmt.Errorf("%w: page %d %v", ErrCorrupt, i+1, err)
 		}
-		gs := pageGlyphs(p)
 		sb.WriteString(layoutPage(gs))
 		sb.WriteByte('\f')
 	}
 	return normalisePDFText(sb.String()), nil
+}
+
+// Bounds on a page tree: real ones are a few levels deep, with a node or
+// two for each page.
+const (
+	maxPageTreeDepth = 64
+	maxPageTreeNodes = 1 << 20
+)
+
+// pageList is the first n pages of a PDF, in order: Reader.Page's walk of
+// the page tree, done once for all pages and within bounds. Reader.Page
+// loops for ever when a node's /Kids lead back to it, and its context
+// cannot stop it.
+func pageList(r *pdf.Reader, n int) ([]pdf.Page, error) {
+	var out []pdf.Page
+	nodes := 0
+	var walk func(v pdf.Value, depth int) error
+	walk = func(v pdf.Value, depth int) error {
+		nodes++
+		switch {
+		case depth > maxPageTreeDepth:
+			return fmt.Errorf("%w: page tree loops or is over %d levels deep", ErrCorrupt, maxPageTreeDepth)
+		case nodes > min(4*n+1024, maxPageTreeNodes):
+			return fmt.Errorf("%w: page tree loops or has far more nodes than its %d pages", ErrCorrupt, n)
+		}
+		kids := v.Key("Kids")
+		for i := 0; i < kids.Len() && len(out) < n; i++ {
+			kid := kids.Index(i)
+			switch kid.Key("Type").Name() {
+			case "Pages":
+				if err := walk(kid, depth+1); err != nil {
+					return err
+				}
+			case "Page":
+				out = append(out, pdf.Page{V: kid})
+			}
+		}
+		return nil
+	}
+	if root := r.Trailer().Key("Root").Key("Pages"); root.Key("Type").Name() == "Pages" {
+		if err := walk(root, 0); err != nil {
+			return nil, err
+		}
+	}
+	if len(out) < n {
+		return nil, fmt.Errorf("%w: page %d missing", ErrCorrupt, len(out)+1)
+	}
+	return out, nil
 }
 
 func classifyPDFError(err error) error {
@@ -169,7 +221,28 @@ func classifyPDFError(err error) error {
 	if msg == "missing %%EOF" {
 		msg = "no trailer where it should be"
 	}
-	return fmt.Errorf("%w: %s", ErrCorrupt, msg)
+	return fmt.Errorf("%w: %s", ErrCorrupt, oneLine(msg))
+}
+
+// maxMessage bounds a library's or a tool's message, in characters.
+const maxMessage = 160
+
+// oneLine makes a message from the PDF library or pdftotext fit one line
+// of a terminal: they quote the file's own bytes back, line breaks and
+// control characters included, so these become spaces, runs of white
+// space one, and a long message is cut with "…".
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || !unicode.IsPrint(r) {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > maxMessage {
+		s = string(r[:maxMessage]) + "…"
+	}
+	return s
 }
 
 // normalisePDFText undoes what PDF fonts do to text: ligatures (ﬁ) and
@@ -268,12 +341,19 @@ func newPDFFont(v pdf.Value) *pdfFont {
 		}
 		pf.cid = map[int]float64{}
 		w := desc.Key("W")
-		for i := 0; i < w.Len(); {
+		// Two bytes make 65,536 codes: widths outside them are left out,
+		// and the widths set are counted, so that a few bytes of ranges
+		// ("0 65535 500" over and over) cannot ask for billions of them.
+		budget := maxFontWidths
+		for i := 0; i < w.Len() && budget > 0; {
 			c := int(w.Index(i).Int64())
 			if i+1 < w.Len() && w.Index(i+1).Kind() == pdf.Array {
 				arr := w.Index(i + 1)
-				for j := 0; j < arr.Len() && j < 1<<16; j++ {
-					pf.cid[c+j] = arr.Index(j).Float64()
+				for j := 0; j < arr.Len() && j < 1<<16 && budget > 0; j++ {
+					if c+j >= 0 && c+j <= 0xFFFF {
+						pf.cid[c+j] = arr.Index(j).Float64()
+					}
+					budget--
 				}
 				i += 2
 				continue
@@ -282,8 +362,9 @@ func newPDFFont(v pdf.Value) *pdfFont {
 				break
 			}
 			last, width := int(w.Index(i+1).Int64()), w.Index(i+2).Float64()
-			for c2 := c; c2 <= last && c2-c < 1<<16; c2++ {
+			for c2 := max(c, 0); c2 <= min(last, 0xFFFF) && budget > 0; c2++ {
 				pf.cid[c2] = width
+				budget--
 			}
 			i += 3
 		}
@@ -311,18 +392,38 @@ func (f *pdfFont) width(code int) float64 {
 	return 0
 }
 
+// maxFontWidths bounds the widths read from a composite font's /W array:
+// four for each of its 65,536 codes.
+const maxFontWidths = 1 << 18
+
 // maxFormDepth bounds form XObjects drawn inside one another (and loops).
-const maxFormDepth = 8
+// maxPageForms, maxPageGlyphs and maxPageContent bound the work on a page,
+// and its memory: a form that draws itself many times over is drawn that
+// many times to the power of the depth, and a compressed stream of a few
+// hundred KB can hold a string of a GB.
+const (
+	maxFormDepth   = 8
+	maxPageForms   = 10000
+	maxPageGlyphs  = 1 << 20
+	maxPageContent = 64 << 20
+)
 
 // pageGlyphs interprets a page's content stream and returns the glyphs it
 // draws, in order, with their positions. It does what the library's
 // Page.Content does, but it reads two-byte fonts' widths (so that glyphs
 // do not pile up at one point), applies word spacing, and draws the text
-// of form XObjects.
-func pageGlyphs(p pdf.Page) []glyph {
+// of form XObjects. A page over the bounds on forms or glyphs is an error.
+func pageGlyphs(p pdf.Page) ([]glyph, error) {
 	var gs []glyph
+	forms, content, over := 0, int64(0), ""
 	var run func(strm, res pdf.Value, g gstate, depth int)
 	run = func(strm, res pdf.Value, g gstate, depth int) {
+		// the stream is read once through before it is interpreted, a
+		// little time in exchange for a bound on what it holds
+		if content += contentSize(strm, maxPageContent-content); content > maxPageContent {
+			over = fmt.Sprintf("has more than %d MB of content", maxPageContent>>20)
+			return
+		}
 		fonts := map[string]*pdfFont{}
 		var stack []gstate
 		tm, tlm := identity, identity
@@ -343,7 +444,9 @@ func pageGlyphs(p pdf.Page) []glyph {
 				w0 := f.width(code) / 1000
 				trm := affine{g.tfs * g.th, 0, 0, g.tfs, 0, g.ts}.mul(tm).mul(g.ctm)
 				// upright text only: rotated labels and watermarks are not prose
-				if trm[0] > 0 && math.Abs(trm[1]) < 0.1*trm[0] {
+				if len(gs) >= maxPageGlyphs {
+					over = fmt.Sprintf("draws more than %d characters", maxPageGlyphs)
+				} else if trm[0] > 0 && math.Abs(trm[1]) < 0.1*trm[0] {
 					gs = append(gs, glyph{x: trm[4], y: trm[5], w: w0 * trm[0], size: math.Hypot(trm[2], trm[3]), s: f.enc.Decode(raw[i : i+step])})
 				}
 				tx := w0*g.tfs + g.tc
@@ -441,6 +544,10 @@ func pageGlyphs(p pdf.Page) []glyph {
 				if len(args) != 1 || depth >= maxFormDepth {
 					return
 				}
+				if forms++; forms > maxPageForms {
+					over = fmt.Sprintf("draws more than %d forms", maxPageForms)
+					return
+				}
 				xo := res.Key("XObject").Key(args[0].Name())
 				if xo.Key("Subtype").Name() != "Form" {
 					return
@@ -458,5 +565,31 @@ func pageGlyphs(p pdf.Page) []glyph {
 		})
 	}
 	run(p.V.Key("Contents"), p.Resources(), gstate{ctm: identity, th: 1}, 0)
-	return gs
+	if over != "" {
+		return nil, errors.New(over)
+	}
+	return gs, nil
+}
+
+// contentSize is the size of a content stream (or array of them) once
+// decoded, read up to max+1 bytes.
+func contentSize(strm pdf.Value, max int64) int64 {
+	var parts []pdf.Value
+	if strm.Kind() == pdf.Array {
+		for i := 0; i < strm.Len(); i++ {
+			parts = append(parts, strm.Index(i))
+		}
+	} else {
+		parts = append(parts, strm)
+	}
+	var n int64
+	for _, p := range parts {
+		rd := p.Reader()
+		m, _ := io.Copy(io.Discard, io.LimitReader(rd, max+1-n))
+		rd.Close()
+		if n += m; n > max {
+			break
+		}
+	}
+	return n
 }

@@ -123,7 +123,7 @@ per line: source, kind, detail, start, end, text.`,
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
 	b := &cmdutil.BatchOptions{
 		IO: opts.IO, Extractor: opts.Extractor, Web: opts.Web.NewClient(opts.Version),
-		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
+		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, MaxBytes: int64(opts.Web.MaxSize), Quiet: opts.Quiet, Verbose: opts.Verbose,
 	}
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.New(out, format.Options{

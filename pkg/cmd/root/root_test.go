@@ -35,8 +35,20 @@ func TestScript(t *testing.T) {
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
-		Cmds: webCmds,
+		Cmds:      scriptCmds(webCmds, badInputCmds),
+		Condition: badInputCondition,
 	})
+}
+
+// scriptCmds merges the commands of the scripts' helper files.
+func scriptCmds(sets ...map[string]func(*testscript.TestScript, bool, []string)) map[string]func(*testscript.TestScript, bool, []string) {
+	all := map[string]func(*testscript.TestScript, bool, []string){}
+	for _, set := range sets {
+		for name, cmd := range set {
+			all[name] = cmd
+		}
+	}
+	return all
 }
 
 // An interrupted run exits 130 and leaves no --output file behind.

@@ -94,7 +94,7 @@ weaknesses, metrics.`,
 func summaryRun(ctx context.Context, opts *SummaryOptions) error {
 	b := &cmdutil.BatchOptions{
 		IO: opts.IO, Extractor: opts.Extractor, Web: opts.Web.NewClient(opts.Version),
-		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
+		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, MaxBytes: int64(opts.Web.MaxSize), Quiet: opts.Quiet, Verbose: opts.Verbose,
 	}
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.NewSummary(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})

@@ -1,0 +1,51 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSentenceAround(t *testing.T) {
+	short := "Caseloads had increased by\n45%  since 2019."
+	if got := sentenceAround(short, 0, len(short), 27); got != "Caseloads had increased by 45% since 2019." {
+		t.Errorf("short sentence: %q", got)
+	}
+	// a table read as one sentence: 2,000 numbers and no full stop
+	var b strings.Builder
+	for i := range 2000 {
+		b.WriteString("ré ")
+		b.WriteString(strings.Repeat("9", 1+i%4))
+		b.WriteByte(' ')
+	}
+	long := b.String()
+	at := len(long)/3 + strings.Index(long[len(long)/3:], "ré 9999") + len("ré ")
+	for _, tt := range []struct {
+		name       string
+		at         int
+		head, tail bool // cut at the start, at the end
+	}{
+		{"middle", len(long) / 2, true, true},
+		{"start", 3, false, true},
+		{"end", len(long) - 5, true, false},
+		{"a number", at, true, true},
+	} {
+		got := sentenceAround(long, 0, len(long), tt.at)
+		if len(got) > maxSentence+2*len("…") || !utf8.ValidString(got) {
+			t.Errorf("%s: %d bytes, valid UTF-8 %v", tt.name, len(got), utf8.ValidString(got))
+		}
+		if strings.HasPrefix(got, "…") != tt.head || strings.HasSuffix(got, "…") != tt.tail {
+			t.Errorf("%s: %q…%q", tt.name, got[:20], got[len(got)-20:])
+		}
+		word := strings.Fields(long[tt.at:])[0]
+		if !strings.Contains(got, word) {
+			t.Errorf("%s: the word at %d, %q, is not in %q", tt.name, tt.at, word, got)
+		}
+		for _, w := range strings.Fields(strings.Trim(got, "…")) {
+			if w != "ré" && strings.Trim(w, "9") != "" {
+				t.Errorf("%s: cut inside a word: %q", tt.name, w)
+				break
+			}
+		}
+	}
+}
