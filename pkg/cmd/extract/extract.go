@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -23,18 +21,12 @@ type ExtractOptions struct {
 	Extractor func() (*extract.Extractor, error)
 	Version   string
 
+	cmdutil.BatchFlags
 	Args    []string
-	Format  string
 	Kinds   []string
 	Explain bool
-	Output  string
 	Holdout []string
 	Model   string
-	Jobs    int
-	Timeout time.Duration
-	Quiet   bool
-	Verbose bool
-	Web     cmdutil.WebOptions
 }
 
 // NewCmdExtract builds the command; runF replaces the run in tests.
@@ -50,8 +42,10 @@ each evaluative sentence tagged strength, weakness or mixed.
 Arguments are files, folders (read recursively), patterns such as
 'reports/*.pdf', and http or https URLs. Content decides how a file or
 download is read: PDF, web page (HTML) or text; never its name or the
-server's Content-Type. In folders, hidden files and files of other kinds
-are skipped. With no argument, or with "-", it reads standard input.
+server's Content-Type. In folders and patterns, hidden files, files that
+are not text, PDF or HTML, and data or code (.json, .csv, .py and the like)
+are skipped; -v lists them. With no argument, or with "-", it reads
+standard input.
 
 URLs are downloaded within limits (--fetch-timeout, --max-size, 10
 redirects, retries of 429 and 5xx) and cached (--cache-dir, --no-cache);

@@ -4,8 +4,6 @@ package summary
 import (
 	"context"
 	"io"
-	"runtime"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,14 +19,8 @@ type SummaryOptions struct {
 	Extractor func() (*extract.Extractor, error)
 	Version   string
 
-	Args    []string
-	Format  string
-	Output  string
-	Jobs    int
-	Timeout time.Duration
-	Quiet   bool
-	Verbose bool
-	Web     cmdutil.WebOptions
+	cmdutil.BatchFlags
+	Args []string
 }
 
 // NewCmdSummary builds the command; runF replaces the run in tests.
@@ -51,27 +43,9 @@ weaknesses, metrics.`,
   findings summary --format csv --output summary.csv reports/
   findings summary --format jsonl 'reports/*.pdf' | jq 'select(.grade == "inadequate")'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			if !cmd.Flags().Changed("format") {
-				opts.Format = "tsv"
-				if opts.IO.IsStdoutTTY() && opts.Output == "" {
-					opts.Format = "table"
-				}
-			}
-			if opts.Jobs < 1 {
-				return cmdutil.FlagErrorf("--jobs must be at least 1")
-			}
-			if opts.Timeout <= 0 {
-				return cmdutil.FlagErrorf("--timeout-per-file must be more than 0")
-			}
-			if err := opts.Web.Validate("fetch-timeout"); err != nil {
+			var err error
+			if opts.Args, err = opts.Complete(cmd, opts.IO, args); err != nil {
 				return err
-			}
-			if len(opts.Args) == 0 {
-				if opts.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("no input: name a report file or folder, or pipe one in")
-				}
-				opts.Args = []string{"-"}
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -79,23 +53,12 @@ weaknesses, metrics.`,
 			return summaryRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: table, tsv, csv, json, jsonl or markdown (default table on a terminal, else tsv)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "read `N` documents at a time")
-	cmd.Flags().DurationVar(&opts.Timeout, "timeout-per-file", cmdutil.DefaultTimeout, "give up on a document after `DURATION`")
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
-	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
-	cmdutil.AddWebFlags(cmd.Flags(), &opts.Web, "fetch-timeout")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(format.Names, cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.AddBatchFlags(cmd, &opts.BatchFlags, format.Names)
 	return cmd
 }
 
 func summaryRun(ctx context.Context, opts *SummaryOptions) error {
-	b := &cmdutil.BatchOptions{
-		IO: opts.IO, Extractor: opts.Extractor, Web: opts.Web.NewClient(opts.Version),
-		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, MaxBytes: int64(opts.Web.MaxSize), Quiet: opts.Quiet, Verbose: opts.Verbose,
-	}
+	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.NewSummary(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
 	})

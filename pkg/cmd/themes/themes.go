@@ -4,10 +4,6 @@ package themes
 import (
 	"context"
 	"io"
-	"runtime"
-	"slices"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,21 +17,17 @@ import (
 type ThemesOptions struct {
 	IO        *iostreams.IOStreams
 	Extractor func() (*extract.Extractor, error)
+	Version   string
 
-	Args    []string
-	Format  string
-	Output  string
-	Jobs    int
-	Timeout time.Duration
-	Quiet   bool
-	Verbose bool
+	cmdutil.BatchFlags
+	Args []string
 }
 
 // NewCmdThemes builds the command; runF replaces the run in tests.
 func NewCmdThemes(f *cmdutil.Factory, runF func(context.Context, *ThemesOptions) error) *cobra.Command {
-	opts := &ThemesOptions{IO: f.IOStreams, Extractor: f.Extractor}
+	opts := &ThemesOptions{IO: f.IOStreams, Extractor: f.Extractor, Version: f.Version}
 	cmd := &cobra.Command{
-		Use:   "themes [FILE|FOLDER|PATTERN...]",
+		Use:   "themes [FILE|FOLDER|PATTERN|URL...]",
 		Short: "Rank the themes of many reports' findings, with a typical strength and weakness each",
 		Long: `Themes reads reports as extract does and counts their findings by theme:
 workforce and caseloads, the front door, assessment and planning, child
@@ -60,15 +52,9 @@ time (as timeline), and the tables under them.`,
   findings themes --format csv -o themes.csv reports/
   findings themes --format html -o themes.html reports/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			if err := cmdutil.AcrossFlags(opts.IO, cmd.Flags().Changed("format"), &opts.Format, opts.Output, opts.Jobs, opts.Timeout); err != nil {
+			var err error
+			if opts.Args, err = opts.Complete(cmd, opts.IO, args); err != nil {
 				return err
-			}
-			if len(opts.Args) == 0 {
-				if opts.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("no input: name report files or folders, or pipe one in")
-				}
-				opts.Args = []string{"-"}
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -76,22 +62,12 @@ time (as timeline), and the tables under them.`,
 			return themesRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: "+strings.Join(format.AcrossNames, ", ")+" (default table on a terminal, else tsv)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "read `N` documents at a time")
-	cmd.Flags().DurationVar(&opts.Timeout, "timeout-per-file", cmdutil.DefaultTimeout, "give up on a document after `DURATION`")
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
-	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(slices.Clone(format.AcrossNames), cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.AddBatchFlags(cmd, &opts.BatchFlags, format.AcrossNames)
 	return cmd
 }
 
 func themesRun(ctx context.Context, opts *ThemesOptions) error {
-	b := &cmdutil.BatchOptions{
-		IO: opts.IO, Extractor: opts.Extractor,
-		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
-	}
+	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.NewThemes(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
 	})

@@ -4,10 +4,6 @@ package timeline
 import (
 	"context"
 	"io"
-	"runtime"
-	"slices"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,21 +17,17 @@ import (
 type TimelineOptions struct {
 	IO        *iostreams.IOStreams
 	Extractor func() (*extract.Extractor, error)
+	Version   string
 
-	Args    []string
-	Format  string
-	Output  string
-	Jobs    int
-	Timeout time.Duration
-	Quiet   bool
-	Verbose bool
+	cmdutil.BatchFlags
+	Args []string
 }
 
 // NewCmdTimeline builds the command; runF replaces the run in tests.
 func NewCmdTimeline(f *cmdutil.Factory, runF func(context.Context, *TimelineOptions) error) *cobra.Command {
-	opts := &TimelineOptions{IO: f.IOStreams, Extractor: f.Extractor}
+	opts := &TimelineOptions{IO: f.IOStreams, Extractor: f.Extractor, Version: f.Version}
 	cmd := &cobra.Command{
-		Use:   "timeline [FILE|FOLDER|PATTERN...]",
+		Use:   "timeline [FILE|FOLDER|PATTERN|URL...]",
 		Short: "Follow each authority across its reports: grades over time and recurring numbers",
 		Long: `Timeline reads reports as extract does, groups them by authority
 ("Birmingham City Council" and "Birmingham" are one) and orders each
@@ -62,15 +54,9 @@ strengths against their weaknesses (as themes), and the tables under them.`,
   findings timeline --format json reports/ | jq '.[] | select(.change == "declined") | .authority'
   findings timeline --format html -o timeline.html reports/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			if err := cmdutil.AcrossFlags(opts.IO, cmd.Flags().Changed("format"), &opts.Format, opts.Output, opts.Jobs, opts.Timeout); err != nil {
+			var err error
+			if opts.Args, err = opts.Complete(cmd, opts.IO, args); err != nil {
 				return err
-			}
-			if len(opts.Args) == 0 {
-				if opts.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("no input: name report files or folders, or pipe one in")
-				}
-				opts.Args = []string{"-"}
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -78,22 +64,12 @@ strengths against their weaknesses (as themes), and the tables under them.`,
 			return timelineRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: "+strings.Join(format.AcrossNames, ", ")+" (default table on a terminal, else tsv)")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "read `N` documents at a time")
-	cmd.Flags().DurationVar(&opts.Timeout, "timeout-per-file", cmdutil.DefaultTimeout, "give up on a document after `DURATION`")
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
-	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(slices.Clone(format.AcrossNames), cobra.ShellCompDirectiveNoFileComp))
+	cmdutil.AddBatchFlags(cmd, &opts.BatchFlags, format.AcrossNames)
 	return cmd
 }
 
 func timelineRun(ctx context.Context, opts *TimelineOptions) error {
-	b := &cmdutil.BatchOptions{
-		IO: opts.IO, Extractor: opts.Extractor,
-		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, Quiet: opts.Quiet, Verbose: opts.Verbose,
-	}
+	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.NewTimeline(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
 	})
