@@ -47,6 +47,9 @@ func TestExpandFolder(t *testing.T) {
 		"photo.png":          "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
 		"archive.zip":        "PK\x03\x04\x14\x00\x00\x00",
 		"empty.txt":          "",
+		"manifest.json":      `{"reports": ["a.txt"]}`,
+		"results.CSV":        "authority,grade\nAnytown,good\n",
+		"fetch.py":           "import urllib\n",
 	})
 	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
 		t.Fatal(err)
@@ -72,8 +75,11 @@ func TestExpandFolder(t *testing.T) {
 		".hidden.txt: hidden",
 		"archive.zip: not text, PDF or HTML",
 		"broken: broken link: no such file or directory",
+		"fetch.py: data or code (.py), not a report; name the file to read it",
 		"loop: link to a folder, not followed",
+		"manifest.json: data or code (.json), not a report; name the file to read it",
 		"photo.png: not text, PDF or HTML",
+		"results.CSV: data or code (.csv), not a report; name the file to read it",
 	}
 	if !slices.Equal(sk, wantSkipped) {
 		t.Errorf("skipped %q,\nwant %q", sk, wantSkipped)

@@ -74,9 +74,10 @@ type Skipped struct {
 // Expand turns command-line arguments into inputs: "-" is standard input,
 // a URL (see IsURL) is fetched with opts.Fetch, a folder is every file
 // under it (recursively, in lexical order), a pattern is the files it
-// matches, anything else a file. A named file is
-// always read; files found in folders or by patterns are left out (and
-// listed in skipped) when hidden or not text, PDF or HTML by their content.
+// matches, anything else a file. A named file is always read; files found
+// in folders or by patterns are left out (and listed in skipped) when
+// hidden, not text, PDF or HTML by their content, or data or code by their
+// extension (notReports).
 // An argument that names nothing becomes an input that fails when loaded.
 func Expand(args []string, opts Options) (inputs []Input, skipped []Skipped) {
 	seen := map[string]bool{}
@@ -190,8 +191,20 @@ func walk(root string, add func(Input), skipped *[]Skipped) {
 	})
 }
 
+// notReports are the extensions of text files that hold data or code: a
+// folder of reports often has a manifest, a spreadsheet of results or the
+// script that fetched them beside the reports, and reading those as
+// reports would add rows of nonsense to a dataset.
+var notReports = map[string]bool{
+	".json": true, ".jsonl": true, ".ndjson": true, ".csv": true, ".tsv": true,
+	".xml": true, ".yaml": true, ".yml": true, ".toml": true, ".ini": true,
+	".py": true, ".go": true, ".js": true, ".css": true, ".sh": true, ".r": true, ".sql": true,
+}
+
 // foundFile decides whether a file met in a folder or by a pattern is read:
-// only regular files (or links to them) whose content is text, PDF or HTML.
+// only regular files (or links to them) whose content is text, PDF or HTML,
+// and not data or code by their extension. A file named on the command line
+// is always read, whatever its name.
 func foundFile(path string) (Input, *Skipped) {
 	st, err := os.Stat(path)
 	switch {
@@ -201,6 +214,9 @@ func foundFile(path string) (Input, *Skipped) {
 		return Input{}, &Skipped{Path: path, Reason: "link to a folder, not followed"}
 	case !st.Mode().IsRegular():
 		return Input{}, &Skipped{Path: path, Reason: "not a regular file"}
+	}
+	if ext := strings.ToLower(filepath.Ext(path)); notReports[ext] {
+		return Input{}, &Skipped{Path: path, Reason: "data or code (" + ext + "), not a report; name the file to read it"}
 	}
 	if st.Size() > 0 {
 		head, err := readHead(path)

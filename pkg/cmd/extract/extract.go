@@ -64,27 +64,9 @@ per line: source, kind, detail, start, end, text.`,
   findings extract https://files.ofsted.gov.uk/v1/file/50252240
   cat report.txt | findings extract --format jsonl`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Args = args
-			if !cmd.Flags().Changed("format") {
-				opts.Format = "tsv"
-				if opts.IO.IsStdoutTTY() && opts.Output == "" {
-					opts.Format = "table"
-				}
-			}
-			if opts.Jobs < 1 {
-				return cmdutil.FlagErrorf("--jobs must be at least 1")
-			}
-			if opts.Timeout <= 0 {
-				return cmdutil.FlagErrorf("--timeout-per-file must be more than 0")
-			}
-			if err := opts.Web.Validate("fetch-timeout"); err != nil {
+			var err error
+			if opts.Args, err = opts.Complete(cmd, opts.IO, args); err != nil {
 				return err
-			}
-			if len(opts.Args) == 0 {
-				if opts.IO.IsStdinTTY() {
-					return cmdutil.FlagErrorf("no input: name a report file or folder, or pipe one in")
-				}
-				opts.Args = []string{"-"}
 			}
 			if len(opts.Holdout) > 0 || opts.Model != "" {
 				opts.Extractor = func() (*extract.Extractor, error) { return evalExtractor(opts.Holdout, opts.Model) }
@@ -95,30 +77,19 @@ per line: source, kind, detail, start, end, text.`,
 			return extractRun(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Format, "format", "f", "", "output `format`: table, tsv, csv, json, jsonl or markdown (default table on a terminal, else tsv)")
+	cmdutil.AddBatchFlags(cmd, &opts.BatchFlags, format.Names)
 	cmd.Flags().StringSliceVarP(&opts.Kinds, "kind", "k", nil, "keep only these `kinds`: strength, weakness, mixed, metric, judgement")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the rule and cue words behind each finding")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of standard output")
-	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", runtime.NumCPU(), "read `N` documents at a time")
-	cmd.Flags().DurationVar(&opts.Timeout, "timeout-per-file", cmdutil.DefaultTimeout, "give up on a document after `DURATION`")
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, notes or closing count on standard error (failures still show)")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "list each skipped file and each PDF read with pdftotext")
-	cmd.MarkFlagsMutuallyExclusive("quiet", "verbose")
-	cmdutil.AddWebFlags(cmd.Flags(), &opts.Web, "fetch-timeout")
 	cmd.Flags().StringSliceVar(&opts.Holdout, "holdout", nil, "leave out the lexicon entries these dev documents called for (evaluation)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "weigh sentences with the model in `FILE` (\"none\": the rules alone) instead of the built-in one (evaluation)")
 	_ = cmd.Flags().MarkHidden("holdout")
 	_ = cmd.Flags().MarkHidden("model")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(format.Names, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(format.KindNames, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
-	b := &cmdutil.BatchOptions{
-		IO: opts.IO, Extractor: opts.Extractor, Web: opts.Web.NewClient(opts.Version),
-		Args: opts.Args, Output: opts.Output, Jobs: opts.Jobs, Timeout: opts.Timeout, MaxBytes: int64(opts.Web.MaxSize), Quiet: opts.Quiet, Verbose: opts.Verbose,
-	}
+	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.New(out, format.Options{
 			Format: opts.Format, Kinds: opts.Kinds, Explain: opts.Explain,
