@@ -80,6 +80,12 @@ var (
 		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
 		// an age bound: "young adults over 21,", "children under 18 who"
 		{[]string{"over", "under"}, regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
+		// an age at a stage of a young person's life: "care leavers are
+		// allocated an adviser at 16", "young people in care at 16 go on
+		// to", "at 16 or 17", "supported at 21 and beyond"; not a level
+		// ("caseloads remain stable at 18")
+		{[]string{" at "}, regexp.MustCompile(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
+			`|\bat\s+(?:1[4-9]|2[0-5])\s+(?:or|and)\s+(?:1[4-9]|2[0-5]|beyond|over|above)\b`)},
 		// a street address: "222 Upper Street"
 		{[]string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
 		{letterDigit, regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
