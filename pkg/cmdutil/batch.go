@@ -201,6 +201,6 @@ func noteSkipped(w io.Writer, skipped []source.Skipped, verbose, quiet bool) {
 		if len(skipped) == 1 {
 			noun = "file"
 		}
-		fmt.Fprintf(w, "findings: skipped %d %s (hidden, not text, PDF or HTML, or data or code); --verbose lists them\n", len(skipped), noun)
+		fmt.Fprintf(w, "findings: skipped %d %s (hidden, binary, data, code or a README); --verbose lists them\n", len(skipped), noun)
 	}
 }

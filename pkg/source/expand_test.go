@@ -50,6 +50,8 @@ func TestExpandFolder(t *testing.T) {
 		"manifest.json":      `{"reports": ["a.txt"]}`,
 		"results.CSV":        "authority,grade\nAnytown,good\n",
 		"fetch.py":           "import urllib\n",
+		"b/README.md":        "# Reports\n\nFetched from the inspectorate's site.\n",
+		"LICENCE":            "Open Government Licence v3.0\n",
 	})
 	if err := os.Symlink(dir, filepath.Join(dir, "loop")); err != nil {
 		t.Fatal(err)
@@ -73,7 +75,9 @@ func TestExpandFolder(t *testing.T) {
 	wantSkipped := []string{
 		".git: hidden",
 		".hidden.txt: hidden",
+		"LICENCE: the folder's own documentation, not a report; name the file to read it",
 		"archive.zip: not text, PDF or HTML",
+		"b/README.md: the folder's own documentation, not a report; name the file to read it",
 		"broken: broken link: no such file or directory",
 		"fetch.py: data or code (.py), not a report; name the file to read it",
 		"loop: link to a folder, not followed",

@@ -76,8 +76,8 @@ type Skipped struct {
 // under it (recursively, in lexical order), a pattern is the files it
 // matches, anything else a file. A named file is always read; files found
 // in folders or by patterns are left out (and listed in skipped) when
-// hidden, not text, PDF or HTML by their content, or data or code by their
-// extension (notReports).
+// hidden, not text, PDF or HTML by their content, data or code by their
+// extension (notReports), or the folder's README or licence.
 // An argument that names nothing becomes an input that fails when loaded.
 func Expand(args []string, opts Options) (inputs []Input, skipped []Skipped) {
 	seen := map[string]bool{}
@@ -201,9 +201,20 @@ var notReports = map[string]bool{
 	".py": true, ".go": true, ".js": true, ".css": true, ".sh": true, ".r": true, ".sql": true,
 }
 
+// folderDoc reports whether a file name is a folder's documentation:
+// README, LICENSE (or LICENCE), CHANGELOG, with or without an extension.
+func folderDoc(name string) bool {
+	stem := strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch stem {
+	case "readme", "license", "licence", "changelog", "changes", "copying":
+		return true
+	}
+	return false
+}
+
 // foundFile decides whether a file met in a folder or by a pattern is read:
 // only regular files (or links to them) whose content is text, PDF or HTML,
-// and not data or code by their extension. A file named on the command line
+// and not data or code by their extension, nor a README or licence. A file named on the command line
 // is always read, whatever its name.
 func foundFile(path string) (Input, *Skipped) {
 	st, err := os.Stat(path)
@@ -217,6 +228,9 @@ func foundFile(path string) (Input, *Skipped) {
 	}
 	if ext := strings.ToLower(filepath.Ext(path)); notReports[ext] {
 		return Input{}, &Skipped{Path: path, Reason: "data or code (" + ext + "), not a report; name the file to read it"}
+	}
+	if folderDoc(filepath.Base(path)) {
+		return Input{}, &Skipped{Path: path, Reason: "the folder's own documentation, not a report; name the file to read it"}
 	}
 	if st.Size() > 0 {
 		head, err := readHead(path)

@@ -44,7 +44,7 @@ Arguments are files, folders (read recursively), patterns such as
 download is read: PDF, web page (HTML) or text; never its name or the
 server's Content-Type. In folders and patterns, hidden files, files that
 are not text, PDF or HTML, and data or code (.json, .csv, .py and the like)
-are skipped; -v lists them. With no argument, or with "-", it reads
+are skipped, and so are READMEs and licences; -v lists them. With no argument, or with "-", it reads
 standard input.
 
 URLs are downloaded within limits (--fetch-timeout, --max-size, 10
