@@ -43,9 +43,9 @@ Arguments are files, folders (read recursively), patterns such as
 'reports/*.pdf', and http or https URLs. Content decides how a file or
 download is read: PDF, web page (HTML) or text; never its name or the
 server's Content-Type. In folders and patterns, hidden files, files that
-are not text, PDF or HTML, and data or code (.json, .csv, .py and the like)
-are skipped, and so are READMEs and licences; -v lists them. With no argument, or with "-", it reads
-standard input.
+are not text, PDF or HTML, data or code (.json, .csv, .py and the like),
+READMEs and licences are skipped; -v lists them. With no argument, or
+with "-", it reads standard input.
 
 URLs are downloaded within limits (--fetch-timeout, --max-size, 10
 redirects, retries of 429 and 5xx) and cached (--cache-dir, --no-cache);
