@@ -11,6 +11,27 @@ import (
 // negationReach is how many words after a negator its flip reaches.
 const negationReach = 3
 
+// zeroReach is the reach of "no" before the children or families a
+// sentence counts, and of "none of": "no children are placed in
+// unregistered homes" denies its clause, as far as the clause goes.
+const zeroReach = 8
+
+// reachOf is how many words after the negator n its flip reaches.
+func reachOf(ws []word, n match) int {
+	switch strings.Join(n.phrase, " ") {
+	case "none of":
+		return zeroReach
+	case "no":
+		if n.j < len(ws) {
+			switch ws[n.j].text {
+			case "children", "child", "young", "care", "families", "family", "babies", "parents", "carers":
+				return zeroReach
+			}
+		}
+	}
+	return negationReach
+}
+
 // unit is a sentence (or a bullet, row or heading) as the classifier sees it.
 type unit struct {
 	text    string
@@ -198,7 +219,7 @@ func (x *Extractor) clauses(ws []word, judged []found) []clause {
 	negators := x.negators.find(ws)
 	negated := func(m match) bool {
 		for _, n := range negators {
-			if n.j <= m.i && m.i-n.j < negationReach && clauseOf[n.i] == clauseOf[m.i] && !overlaps(n, m) {
+			if n.j <= m.i && m.i-n.j < reachOf(ws, n) && clauseOf[n.i] == clauseOf[m.i] && !overlaps(n, m) {
 				if n.i > 0 && ws[n.i-1].text == "a" { // "a few", "a little"
 					continue
 				}
