@@ -339,10 +339,7 @@ func decodeText(b []byte) (string, error) {
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return decodeUTF16(b[2:], true)
 	}
-	if len(bytes.TrimSpace(b)) == 0 {
-		return "", ErrEmpty
-	}
-	if bytes.IndexByte(b, 0) >= 0 || controlShare(b) > 0.05 {
+	if len(bytes.TrimSpace(b)) > 0 && (bytes.IndexByte(b, 0) >= 0 || controlShare(b) > 0.05) {
 		return "", ErrBinary
 	}
 	if !utf8.Valid(b) {
@@ -351,6 +348,11 @@ func decodeText(b []byte) (string, error) {
 			return "", ErrBinary
 		}
 		b = s
+	}
+	// blank once decoded: Windows-1252's no-break space (0xA0) is white
+	// space only as a character
+	if len(bytes.TrimSpace(b)) == 0 {
+		return "", ErrEmpty
 	}
 	return string(b), nil
 }

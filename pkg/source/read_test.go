@@ -49,6 +49,7 @@ var decodeCases = []struct {
 	{"byte-order mark alone", []byte("\xEF\xBB\xBF"), "", ErrEmpty},
 	{"utf-16 white space", utf16Bytes("  \n ", false), "", ErrEmpty},
 	{"utf-16 byte-order mark alone", []byte{0xFE, 0xFF}, "", ErrEmpty},
+	{"windows-1252 no-break spaces", []byte("\xa0 \xa0\n"), "", ErrEmpty},
 }
 
 func TestDecodeText(t *testing.T) {
