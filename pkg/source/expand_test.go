@@ -178,7 +178,7 @@ func TestExpandUnreadableFolder(t *testing.T) {
 // The page the inspectorate serves for a report that no longer exists,
 // saved under a .pdf name, says so.
 func TestReadHTMLNotFoundPageFromCorpus(t *testing.T) {
-	in := fileInput("/work/shared/corpus/html/ofsted-report-not-found.html")
+	in := fileInput(filepath.Join(sharedDir, "corpus", "html", "ofsted-report-not-found.html"))
 	_, err := in.Load(t.Context(), Options{})
 	if err != nil && strings.Contains(err.Error(), "no such file") {
 		t.Skip("no development corpus here")
