@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/findings/findings/pkg/source/pdftest"
 )
 
 const reportText = "Inspection of Anytown children's services\n\nChildren are safe and well supported.\n"
@@ -39,7 +41,7 @@ func names(dir string, ins []Input) []string {
 func TestExpandFolder(t *testing.T) {
 	dir := tree(t, map[string]string{
 		"a.txt":              reportText,
-		"b/report.pdf":       string(makePDF(pdfSpec{pages: [][]textLine{body("Inspection of Anytown")}})),
+		"b/report.pdf":       string(pdftest.Write(pdftest.Spec{Pages: [][]pdftest.Line{body("Inspection of Anytown")}})),
 		"b/page.html":        reportPage,
 		"b/c/notes":          reportText, // no extension: content decides
 		".hidden.txt":        reportText,

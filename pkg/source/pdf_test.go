@@ -4,118 +4,39 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/findings/findings/pkg/source/pdftest"
 )
-
-// textLine is a line a test PDF shows: its text, font size and baseline.
-type textLine struct {
-	text string
-	size float64
-	x, y float64
-}
-
-// pdfSpec describes a PDF to write for a test.
-type pdfSpec struct {
-	pages   [][]textLine
-	encrypt bool // add an /Encrypt dictionary no password opens
-	raw     string
-}
-
-// helveticaWidth is a rough advance width (in 1/1000 em) for the test font.
-func helveticaWidth(c byte) int {
-	switch {
-	case c == ' ':
-		return 278
-	case c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == '\'':
-		return 222
-	case c == 'm' || c == 'w' || c == 'M' || c == 'W':
-		return 833
-	case c >= 'A' && c <= 'Z':
-		return 667
-	}
-	return 556
-}
-
-// makePDF writes a small PDF by hand: a Type1 font with WinAnsi encoding
-// and widths, and one content stream per page drawing each line with Tj.
-func makePDF(spec pdfSpec) []byte {
-	var objs []string
-	add := func(s string) int { objs = append(objs, s); return len(objs) }
-	add("<< /Type /Catalog /Pages 2 0 R >>")
-	add("") // pages, filled in below
-	var widths strings.Builder
-	for c := 32; c <= 126; c++ {
-		fmt.Fprintf(&widths, "%d ", helveticaWidth(byte(c)))
-	}
-	font := add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" + widths.String() + "] >>")
-	var kids []string
-	for _, page := range spec.pages {
-		var content strings.Builder
-		for _, l := range page {
-			esc := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`).Replace(l.text)
-			fmt.Fprintf(&content, "BT /F1 %g Tf 1 0 0 1 %g %g Tm (%s) Tj ET\n", l.size, l.x, l.y, esc)
-		}
-		if spec.raw != "" {
-			content.WriteString(spec.raw)
-		}
-		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len()+1, content.String()))
-		p := add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>", font, c))
-		kids = append(kids, fmt.Sprintf("%d 0 R", p))
-	}
-	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(kids))
-	enc := 0
-	if spec.encrypt {
-		enc = add("<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <" + strings.Repeat("ab", 32) + "> /U <" + strings.Repeat("cd", 32) + "> >>")
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	trailer := fmt.Sprintf("/Size %d /Root 1 0 R", len(objs)+1)
-	if enc != 0 {
-		trailer += fmt.Sprintf(" /Encrypt %d 0 R /ID [<%s> <%s>]", enc, strings.Repeat("01", 16), strings.Repeat("01", 16))
-	}
-	fmt.Fprintf(&b, "trailer\n<< %s >>\nstartxref\n%d\n%%%%EOF\n", trailer, xref)
-	return b.Bytes()
-}
 
 // body is a page of a report: a heading, then two paragraphs of wrapped
 // lines, the second after a numbered paragraph marker.
-func body(first string) []textLine {
-	return []textLine{
-		{first, 18, 72, 760},
-		{"Children in Anytown are safe and well supported by", 11, 72, 730},
-		{"social workers who know them well. Caseloads are", 11, 72, 716},
-		{"manageable, and supervision is regular.", 11, 72, 702},
-		{"1.", 11, 72, 670},
-		{"Plans for care leavers are not specific enough and", 11, 100, 670},
-		{"too few young people are in suitable accommodation.", 11, 100, 656},
+func body(first string) []pdftest.Line {
+	return []pdftest.Line{
+		{Text: first, Size: 18, X: 72, Y: 760},
+		{Text: "Children in Anytown are safe and well supported by", Size: 11, X: 72, Y: 730},
+		{Text: "social workers who know them well. Caseloads are", Size: 11, X: 72, Y: 716},
+		{Text: "manageable, and supervision is regular.", Size: 11, X: 72, Y: 702},
+		{Text: "1.", Size: 11, X: 72, Y: 670},
+		{Text: "Plans for care leavers are not specific enough and", Size: 11, X: 100, Y: 670},
+		{Text: "too few young people are in suitable accommodation.", Size: 11, X: 100, Y: 656},
 	}
 }
 
 func TestBuiltinPDF(t *testing.T) {
 	tests := []struct {
 		name string
-		spec pdfSpec
+		spec pdftest.Spec
 		want []string // lines of the text, in order
 		err  error
 	}{
 		{
 			name: "lines, blocks and pages",
-			spec: pdfSpec{pages: [][]textLine{body("Inspection of Anytown"), body("Summary for children")}},
+			spec: pdftest.Spec{Pages: [][]pdftest.Line{body("Inspection of Anytown"), body("Summary for children")}},
 			want: []string{
 				"Inspection of Anytown",
 				"Children in Anytown are safe and well supported by",
@@ -131,19 +52,19 @@ func TestBuiltinPDF(t *testing.T) {
 		},
 		{
 			name: "hyphenated line end",
-			spec: pdfSpec{pages: [][]textLine{{
-				{"The council has a long-", 11, 72, 700},
-				{"standing shortage of foster carers and of well-", 11, 72, 686},
-				{"trained staff in every team of the service.", 11, 72, 672},
+			spec: pdftest.Spec{Pages: [][]pdftest.Line{{
+				{Text: "The council has a long-", Size: 11, X: 72, Y: 700},
+				{Text: "standing shortage of foster carers and of well-", Size: 11, X: 72, Y: 686},
+				{Text: "trained staff in every team of the service.", Size: 11, X: 72, Y: 672},
 			}}},
 			want: []string{"The council has a longstanding shortage of foster carers and of welltrained staff in every team of the service."},
 		},
 		{
 			name: "drawn out of order",
-			spec: pdfSpec{pages: [][]textLine{{
-				{"Page 3 of the report on children's services", 8, 72, 40},
-				{"The first line of the page, drawn after the footer,", 11, 72, 700},
-				{"and the second line of the same paragraph of text.", 11, 72, 686},
+			spec: pdftest.Spec{Pages: [][]pdftest.Line{{
+				{Text: "Page 3 of the report on children's services", Size: 8, X: 72, Y: 40},
+				{Text: "The first line of the page, drawn after the footer,", Size: 11, X: 72, Y: 700},
+				{Text: "and the second line of the same paragraph of text.", Size: 11, X: 72, Y: 686},
 			}}},
 			want: []string{
 				"The first line of the page, drawn after the footer,",
@@ -154,18 +75,18 @@ func TestBuiltinPDF(t *testing.T) {
 		},
 		{
 			name: "no text layer",
-			spec: pdfSpec{pages: [][]textLine{{}}, raw: "0 0 1 rg 72 72 200 300 re f\n"},
+			spec: pdftest.Spec{Pages: [][]pdftest.Line{{}}, Raw: "0 0 1 rg 72 72 200 300 re f\n"},
 			err:  ErrNoText,
 		},
 		{
 			name: "encrypted",
-			spec: pdfSpec{pages: [][]textLine{body("Inspection of Anytown")}, encrypt: true},
+			spec: pdftest.Spec{Pages: [][]pdftest.Line{body("Inspection of Anytown")}, Encrypt: true, UserPassword: "secret"},
 			err:  ErrEncrypted,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := readPDF(context.Background(), makePDF(tt.spec), Options{})
+			doc, err := readPDF(context.Background(), pdftest.Write(tt.spec), Options{})
 			if tt.err != nil {
 				if !errors.Is(err, tt.err) {
 					t.Fatalf("err = %v, want %v", err, tt.err)
@@ -187,7 +108,7 @@ func TestBuiltinPDF(t *testing.T) {
 }
 
 func TestReadPDFErrors(t *testing.T) {
-	good := makePDF(pdfSpec{pages: [][]textLine{body("Inspection of Anytown")}})
+	good := pdftest.Write(pdftest.Spec{Pages: [][]pdftest.Line{body("Inspection of Anytown")}})
 	tests := []struct {
 		name string
 		b    []byte
@@ -219,8 +140,8 @@ func TestReadPDFFallsBackToPdftotext(t *testing.T) {
 	if err := os.WriteFile(tool, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	noText := makePDF(pdfSpec{pages: [][]textLine{{}}, raw: "0 0 1 rg 72 72 200 300 re f\n"})
-	good := makePDF(pdfSpec{pages: [][]textLine{body("Inspection of Anytown")}})
+	noText := pdftest.Write(pdftest.Spec{Pages: [][]pdftest.Line{{}}, Raw: "0 0 1 rg 72 72 200 300 re f\n"})
+	good := pdftest.Write(pdftest.Spec{Pages: [][]pdftest.Line{body("Inspection of Anytown")}})
 
 	doc, err := readPDF(context.Background(), noText, Options{Pdftotext: tool})
 	if err != nil {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/findings/findings/pkg/source/pdftest"
 )
 
 func TestIsURL(t *testing.T) {
@@ -61,7 +63,7 @@ func TestExpandURLs(t *testing.T) {
 	if err := os.WriteFile(file, []byte("Children in Anytown are safe.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pdf := makePDF(pdfSpec{pages: [][]textLine{body("Inspection of Anytown children's services")}})
+	pdf := pdftest.Write(pdftest.Spec{Pages: [][]pdftest.Line{body("Inspection of Anytown children's services")}})
 	web := &stubWeb{pages: map[string][]byte{
 		// the PDF's URL says HTML, the page's says PDF: content decides
 		"https://example.org/report.html": pdf,
