@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -191,7 +192,7 @@ func timelineCells(as []timeline.Authority, format string) [][]string {
 func MeasureLine(m timeline.Measure) string {
 	var vs []string
 	for _, v := range m.Values {
-		s := v.Text
+		s := shownValue(v)
 		if v.Year > 0 {
 			s += " (" + strconv.Itoa(v.Year) + ")"
 		}
@@ -325,4 +326,22 @@ func writeJSONRows[T any](w io.Writer, rows []T, lines bool) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
+}
+
+// shownValue is a value as its report states it, but a whole number in
+// digits has its thousands grouped, so that one report's "1834" and
+// another's "1,316" read alike side by side.
+func shownValue(v timeline.Value) string {
+	if v.Value < 1000 || v.Value != math.Trunc(v.Value) || strings.Trim(v.Text, "0123456789,") != "" {
+		return v.Text
+	}
+	d := strconv.FormatInt(int64(v.Value), 10)
+	var b strings.Builder
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }

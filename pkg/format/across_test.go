@@ -11,6 +11,7 @@ import (
 
 	"github.com/findings/findings/pkg/report"
 	"github.com/findings/findings/pkg/theme"
+	"github.com/findings/findings/pkg/timeline"
 )
 
 // acrossReports are three reports on two councils, written for this test:
@@ -215,5 +216,19 @@ func TestNiceStep(t *testing.T) {
 		if got := niceStep(c[0]); got != c[1] {
 			t.Errorf("niceStep(%d) = %d, want %d", c[0], got, c[1])
 		}
+	}
+}
+
+func TestMeasureLine(t *testing.T) {
+	m := timeline.Measure{Label: "children in care", Values: []timeline.Value{
+		{Year: 2013, Value: 1834, Text: "1834"},
+		{Year: 2017, Value: 1316, Text: "1,316"},
+		{Year: 2019, Value: 1200000, Text: "1.2 million"},
+		{Year: 2021, Value: 212, Text: "212"},
+		{Value: 1020.5, Text: "1020.5"},
+	}}
+	want := "children in care: 1,834 (2013) → 1,316 (2017) → 1.2 million (2019) → 212 (2021) → 1020.5"
+	if got := MeasureLine(m); got != want {
+		t.Errorf("MeasureLine = %q, want %q", got, want)
 	}
 }
