@@ -296,7 +296,7 @@ type analysis struct {
 // look at each for judgements, metrics and its kind.
 func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis, error) {
 	blocks := clean.Blocks(doc.Text)
-	facts := x.facts(blocks)
+	facts := x.facts(doc.Text, blocks)
 	if doc.Title != "" {
 		facts.Title = doc.Title
 	}

@@ -61,6 +61,83 @@ var (
 // factsWindow is how much of a document's opening the facts are read from.
 const factsWindow = 16 << 10
 
+// titleBlocks is how many opening blocks may hold a letter's title.
+const titleBlocks = 40
+
+// titleRE is what a report's or a letter's title says: "Inspection of
+// Dorset local authority children's services", "Focused visit to Dorset
+// children's services", "Joint targeted area inspection of ...".
+var titleRE = regexp.MustCompile(`(?i)^(?:inspection|focused visit|monitoring visit|joint targeted area inspection|review)\b.*\b(?:of|to|in)\b`)
+
+// title is a document's title: its first heading (or its first block);
+// but where that is a few words, such as the inspectorate's letterhead
+// ("Ofsted", "Piccadilly Gate") or half a title, the block or else the
+// line that names the inspection ("Focused visit to Dorset children's
+// services"), with its second line when it is set on two.
+func title(text string, blocks []clean.Block) string {
+	var open []clean.Block // the opening blocks, chrome left out
+	for i := 0; i < len(blocks) && len(open) < titleBlocks; i++ {
+		if !blocks[i].Chrome {
+			open = append(open, blocks[i])
+		}
+	}
+	first := -1
+	for i, b := range open {
+		if b.Kind == clean.Heading || i == 0 {
+			first = i
+			break
+		}
+	}
+	if first >= 0 && len(strings.Fields(open[first].Text)) >= 5 {
+		return open[first].Text
+	}
+	for i, b := range open {
+		if looksLikeTitle(b.Text) {
+			return withSecondLine(open, i)
+		}
+	}
+	if t := titleLine(text); t != "" {
+		return t // a letter's subject line run into its opening paragraph
+	}
+	if first >= 0 {
+		return open[first].Text
+	}
+	return ""
+}
+
+// withSecondLine is open[i]'s text, and the heading after it when the two
+// are a title set on two lines: "Inspection of Leicestershire County" /
+// "Council local authority children's services".
+func withSecondLine(open []clean.Block, i int) string {
+	s := open[i].Text
+	if open[i].Kind == clean.Heading && i+1 < len(open) && open[i+1].Kind == clean.Heading &&
+		!strings.Contains(strings.ToLower(s), "services") &&
+		strings.HasSuffix(strings.ToLower(open[i+1].Text), "services") && len(strings.Fields(open[i+1].Text)) <= 10 {
+		s += " " + open[i+1].Text
+	}
+	return s
+}
+
+// titleLine is the first of a document's opening lines that reads as a
+// title, or "".
+func titleLine(text string) string {
+	text = text[:min(len(text), factsWindow)]
+	for n := 0; n < 2*titleBlocks && text != ""; n++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		if looksLikeTitle(line) {
+			return strings.Join(strings.Fields(line), " ")
+		}
+		text = rest
+	}
+	return ""
+}
+
+// looksLikeTitle reports whether a block reads as a title: short, no
+// closing full stop, in a title's words.
+func looksLikeTitle(s string) bool {
+	return len(s) <= 200 && !strings.HasSuffix(strings.TrimSpace(s), ".") && titleRE.MatchString(strings.TrimSpace(s))
+}
+
 // docContext is what the extractor knows of the whole document while it
 // reads its sentences.
 type docContext struct {
@@ -74,7 +151,7 @@ type docContext struct {
 
 // facts reads the authority, inspection type, title and date from a
 // document's blocks.
-func (x *Extractor) facts(blocks []clean.Block) report.Facts {
+func (x *Extractor) facts(text string, blocks []clean.Block) report.Facts {
 	var f report.Facts
 	// the facts are stated early: the title, the opening paragraphs, a
 	// news story's first lines; reading only the opening keeps this cheap
@@ -83,15 +160,13 @@ func (x *Extractor) facts(blocks []clean.Block) report.Facts {
 		if blocks[i].Chrome {
 			continue
 		}
-		if f.Title == "" && (blocks[i].Kind == clean.Heading || i == 0) {
-			f.Title = blocks[i].Text
-		}
 		if sb.Len() < factsWindow {
 			sb.WriteString(blocks[i].Text)
 			sb.WriteString("\n")
 		}
 	}
-	text := sb.String()
+	f.Title = title(text, blocks)
+	text = sb.String()
 	f.Authority = authority(text)
 	f.InspectionType = inspectionType(text)
 	f.Date = documentDate(blocks)
