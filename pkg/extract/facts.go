@@ -150,7 +150,8 @@ type docContext struct {
 }
 
 // facts reads the authority, inspection type, title and date from a
-// document's blocks.
+// document's blocks (and, for a title its blocks run together, from its
+// text).
 func (x *Extractor) facts(text string, blocks []clean.Block) report.Facts {
 	var f report.Facts
 	// the facts are stated early: the title, the opening paragraphs, a
