@@ -207,12 +207,8 @@ func MeasureLine(m timeline.Measure) string {
 func (a *across) grid(header []string, rows [][]string, wide ...int) error {
 	switch a.opts.Format {
 	case "tsv":
-		clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 		for _, row := range rows {
-			for i := range row {
-				row[i] = clean.Replace(row[i])
-			}
-			if _, err := io.WriteString(a.w, strings.Join(row, "\t")+"\n"); err != nil {
+			if err := writeTSV(a.w, row); err != nil {
 				return err
 			}
 		}

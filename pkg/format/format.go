@@ -57,9 +57,9 @@ func New(w io.Writer, opts Options) (Writer, error) {
 	}
 	switch opts.Format {
 	case "json":
-		return &jsonWriter{w: w, opts: opts, array: opts.Documents != 1}, nil
+		return &jsonWriter{jsonStream: jsonStream{w: w, array: opts.Documents != 1}, opts: opts}, nil
 	case "jsonl":
-		return &jsonWriter{w: w, opts: opts, lines: true}, nil
+		return &jsonWriter{jsonStream: jsonStream{w: w}, opts: opts, lines: true}, nil
 	case "tsv":
 		return newDelimited(w, opts, '\t'), nil
 	case "csv":

@@ -68,9 +68,9 @@ func (s SummaryRow) cells() []string {
 func NewSummary(w io.Writer, opts Options) (Writer, error) {
 	switch opts.Format {
 	case "json":
-		return &summaryJSON{w: w, array: opts.Documents != 1}, nil
+		return &summaryJSON{jsonStream: jsonStream{w: w, array: opts.Documents != 1}}, nil
 	case "jsonl":
-		return &summaryJSON{w: w, lines: true}, nil
+		return &summaryJSON{jsonStream: jsonStream{w: w}, lines: true}, nil
 	case "tsv", "csv":
 		c := csv.NewWriter(w)
 		if opts.Format == "tsv" {
@@ -84,9 +84,8 @@ func NewSummary(w io.Writer, opts Options) (Writer, error) {
 }
 
 type summaryJSON struct {
-	w            io.Writer
-	array, lines bool
-	n            int
+	jsonStream
+	lines bool
 }
 
 func (j *summaryJSON) Write(r *report.Report) error {
@@ -101,32 +100,7 @@ func (j *summaryJSON) Write(r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	prefix := ""
-	if j.array {
-		prefix = ",\n  "
-		if j.n == 0 {
-			prefix = "[\n  "
-		}
-	}
-	suffix := "\n"
-	if j.array {
-		suffix = ""
-	}
-	j.n++
-	_, err = io.WriteString(j.w, prefix+string(b)+suffix)
-	return err
-}
-
-func (j *summaryJSON) Close() error {
-	if !j.array {
-		return nil
-	}
-	s := "\n]\n"
-	if j.n == 0 {
-		s = "[]\n"
-	}
-	_, err := io.WriteString(j.w, s)
-	return err
+	return j.write(b)
 }
 
 // summaryDelimited writes csv with a header, tsv without (as extract does).
@@ -140,11 +114,7 @@ type summaryDelimited struct {
 func (d *summaryDelimited) Write(r *report.Report) error {
 	row := Summarize(r).cells()
 	if d.tsv {
-		for i := range row {
-			row[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(row[i])
-		}
-		_, err := io.WriteString(d.w, strings.Join(row, "\t")+"\n")
-		return err
+		return writeTSV(d.w, row)
 	}
 	if !d.header {
 		if err := d.c.Write(SummaryHeader); err != nil {

@@ -18,11 +18,9 @@ import (
 // jsonWriter writes reports as JSON: one object, an array streamed element
 // by element, or JSON Lines.
 type jsonWriter struct {
-	w     io.Writer
+	jsonStream
 	opts  Options
-	array bool // json with other than one document
 	lines bool // jsonl
-	n     int
 }
 
 func (j *jsonWriter) Write(r *report.Report) error {
@@ -37,21 +35,7 @@ func (j *jsonWriter) Write(r *report.Report) error {
 	if err != nil {
 		return err
 	}
-	var sb strings.Builder
-	if j.array {
-		if j.n == 0 {
-			sb.WriteString("[\n  ")
-		} else {
-			sb.WriteString(",\n  ")
-		}
-	}
-	sb.Write(b)
-	if !j.array {
-		sb.WriteString("\n")
-	}
-	j.n++
-	_, err = io.WriteString(j.w, sb.String())
-	return err
+	return j.write(b)
 }
 
 func indentOf(array bool) string {
@@ -61,15 +45,58 @@ func indentOf(array bool) string {
 	return ""
 }
 
-func (j *jsonWriter) Close() error {
-	if !j.array {
+// jsonStream writes JSON documents as they come: with array, as the
+// elements of one array ("[", commas between, "]" on Close), else each
+// with a newline after it.
+type jsonStream struct {
+	w     io.Writer
+	array bool // json with other than one document
+	n     int
+}
+
+func (s *jsonStream) write(b []byte) error {
+	var prefix, suffix string
+	switch {
+	case s.array && s.n == 0:
+		prefix = "[\n  "
+	case s.array:
+		prefix = ",\n  "
+	default:
+		suffix = "\n"
+	}
+	var sb strings.Builder
+	sb.Grow(len(prefix) + len(b) + len(suffix))
+	sb.WriteString(prefix)
+	sb.Write(b)
+	sb.WriteString(suffix)
+	s.n++
+	_, err := io.WriteString(s.w, sb.String())
+	return err
+}
+
+func (s *jsonStream) Close() error {
+	if !s.array {
 		return nil
 	}
-	s := "\n]\n"
-	if j.n == 0 {
-		s = "[]\n"
+	end := "\n]\n"
+	if s.n == 0 {
+		end = "[]\n"
 	}
-	_, err := io.WriteString(j.w, s)
+	_, err := io.WriteString(s.w, end)
+	return err
+}
+
+// tsvField makes a field fit tab-separated values, which carry no
+// quoting: tabs and line breaks become spaces.
+var tsvField = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// writeTSV writes one row of tab-separated values (its fields made to fit
+// in place).
+func writeTSV(w io.Writer, row []string) error {
+	for i := range row {
+		row[i] = tsvField.Replace(row[i])
+	}
+	_, err := io.WriteString(w, strings.Join(row, "\t")+"\n")
 	return err
 }
 
@@ -110,11 +137,7 @@ func (d *delimited) Write(r *report.Report) error {
 			row = append(row, it.why)
 		}
 		if d.tsv {
-			// tab-separated values carry no quoting: fields hold no tabs or newlines
-			for i := range row {
-				row[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(row[i])
-			}
-			if _, err := io.WriteString(d.w, strings.Join(row, "\t")+"\n"); err != nil {
+			if err := writeTSV(d.w, row); err != nil {
 				return err
 			}
 			continue
