@@ -2,37 +2,19 @@ package themes
 
 import (
 	"context"
-	"io"
-	"slices"
-	"strings"
 	"testing"
-	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/findings/findings/pkg/cmdutil"
-	"github.com/findings/findings/pkg/iostreams"
+	"github.com/findings/findings/pkg/cmdutil/cmdtest"
 )
 
-// The flags' meaning is tested in cmdutil (TestBatchFlags); this checks
-// that the command has them and hands them on.
 func TestNewCmdThemesFlags(t *testing.T) {
-	ios, _, _, _ := iostreams.Test()
-	var got *ThemesOptions
-	cmd := NewCmdThemes(&cmdutil.Factory{IOStreams: ios, Version: "1.2.3"}, func(_ context.Context, o *ThemesOptions) error {
-		got = o
-		return nil
-	})
-	cmd.SetArgs([]string{"-j", "3", "--timeout-per-file", "5s", "-q", "-f", "csv", "-o", "x.csv", "--max-size", "2MB", "a", "b/"})
-	cmd.SetOut(io.Discard)
-	cmd.SetErr(io.Discard)
-	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
-	}
-	if got.Format != "csv" || got.Output != "x.csv" || got.Jobs != 3 || got.Timeout != 5*time.Second || !got.Quiet ||
-		got.Web.MaxSize != 2<<20 || got.Version != "1.2.3" || got.IO != ios || got.Extractor != nil ||
-		!slices.Equal(got.Args, []string{"a", "b/"}) {
-		t.Errorf("options %+v", *got)
-	}
-	if u := cmd.Flags().Lookup("format").Usage; strings.Contains(u, "html") != true {
-		t.Errorf("--format: %q", u)
-	}
+	cmdtest.CheckBatchFlags(t, func(f *cmdutil.Factory, got func(cmdtest.Run)) *cobra.Command {
+		return NewCmdThemes(f, func(_ context.Context, o *ThemesOptions) error {
+			got(cmdtest.Run{Flags: o.BatchFlags, Args: o.Args, IO: o.IO, Extractor: o.Extractor, Version: o.Version})
+			return nil
+		})
+	}, true)
 }
