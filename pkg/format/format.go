@@ -60,10 +60,8 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		return &jsonWriter{jsonStream: jsonStream{w: w, array: opts.Documents != 1}, opts: opts}, nil
 	case "jsonl":
 		return &jsonWriter{jsonStream: jsonStream{w: w}, opts: opts, lines: true}, nil
-	case "tsv":
-		return newDelimited(w, opts, '\t'), nil
-	case "csv":
-		return newDelimited(w, opts, ','), nil
+	case "tsv", "csv":
+		return newDelimited(w, opts), nil
 	case "table":
 		return &tableWriter{w: w, opts: opts}, nil
 	case "markdown":

@@ -1,7 +1,6 @@
 package format
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -72,11 +71,7 @@ func NewSummary(w io.Writer, opts Options) (Writer, error) {
 	case "jsonl":
 		return &summaryJSON{jsonStream: jsonStream{w: w}, lines: true}, nil
 	case "tsv", "csv":
-		c := csv.NewWriter(w)
-		if opts.Format == "tsv" {
-			c.Comma = '\t'
-		}
-		return &summaryDelimited{w: w, c: c, tsv: opts.Format == "tsv"}, nil
+		return &summaryDelimited{newDelimitedRows(w, opts.Format, SummaryHeader)}, nil
 	case "table", "markdown":
 		return &summaryTable{w: w, opts: opts, markdown: opts.Format == "markdown"}, nil
 	}
@@ -104,34 +99,16 @@ func (j *summaryJSON) Write(r *report.Report) error {
 }
 
 // summaryDelimited writes csv with a header, tsv without (as extract does).
-type summaryDelimited struct {
-	w      io.Writer
-	c      *csv.Writer
-	tsv    bool
-	header bool
-}
+type summaryDelimited struct{ delimitedRows }
 
 func (d *summaryDelimited) Write(r *report.Report) error {
-	row := Summarize(r).cells()
-	if d.tsv {
-		return writeTSV(d.w, row)
-	}
-	if !d.header {
-		if err := d.c.Write(SummaryHeader); err != nil {
-			return err
-		}
-		d.header = true
-	}
-	if err := d.c.Write(row); err != nil {
+	if err := d.begin(); err != nil {
 		return err
 	}
-	d.c.Flush()
-	return d.c.Error()
-}
-
-func (d *summaryDelimited) Close() error {
-	d.c.Flush()
-	return d.c.Error()
+	if err := d.row(Summarize(r).cells()); err != nil {
+		return err
+	}
+	return d.end()
 }
 
 // summaryTable keeps the rows (a few dozen bytes each) to draw one table.

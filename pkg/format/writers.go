@@ -100,59 +100,83 @@ func writeTSV(w io.Writer, row []string) error {
 	return err
 }
 
+// delimitedRows writes rows as csv, with a header before the first
+// report's rows, or as tsv, which has none, as a pipe wants.
+type delimitedRows struct {
+	w      io.Writer
+	c      *csv.Writer // csv only
+	header []string
+	headed bool
+}
+
+func newDelimitedRows(w io.Writer, format string, header []string) delimitedRows {
+	d := delimitedRows{w: w, header: header}
+	if format == "csv" {
+		d.c = csv.NewWriter(w)
+	}
+	return d
+}
+
+// begin starts a report's rows: the header, before the first report's.
+func (d *delimitedRows) begin() error {
+	if d.c == nil || d.headed {
+		return nil
+	}
+	d.headed = true
+	return d.c.Write(d.header)
+}
+
+func (d *delimitedRows) row(row []string) error {
+	if d.c == nil {
+		return writeTSV(d.w, row)
+	}
+	return d.c.Write(row)
+}
+
+// end ends a report's rows: they are written out.
+func (d *delimitedRows) end() error { return d.Close() }
+
+func (d *delimitedRows) Close() error {
+	if d.c == nil {
+		return nil
+	}
+	d.c.Flush()
+	return d.c.Error()
+}
+
 // delimited writes one row per item: source, kind, detail, start, end,
 // text (and rule and cues with --explain). tsv has no header, as a pipe
 // wants; csv has one, as a spreadsheet wants.
 type delimited struct {
-	w      io.Writer
-	c      *csv.Writer
-	opts   Options
-	tsv    bool
-	header bool
+	delimitedRows
+	opts Options
 }
 
-func newDelimited(w io.Writer, opts Options, comma rune) *delimited {
-	c := csv.NewWriter(w)
-	c.Comma = comma
-	return &delimited{w: w, c: c, opts: opts, tsv: comma == '\t'}
+func newDelimited(w io.Writer, opts Options) *delimited {
+	h := Header
+	if opts.Explain {
+		h = append(append([]string{}, h...), "why")
+	}
+	return &delimited{delimitedRows: newDelimitedRows(w, opts.Format, h), opts: opts}
 }
 
 // Header is the csv header row.
 var Header = []string{"source", "kind", "detail", "start", "end", "text"}
 
 func (d *delimited) Write(r *report.Report) error {
-	if !d.tsv && !d.header {
-		h := Header
-		if d.opts.Explain {
-			h = append(append([]string{}, h...), "why")
-		}
-		if err := d.c.Write(h); err != nil {
-			return err
-		}
-		d.header = true
+	if err := d.begin(); err != nil {
+		return err
 	}
 	for _, it := range items(r, d.opts) {
 		row := []string{r.Source, it.kind, it.detail, strconv.Itoa(it.start), strconv.Itoa(it.end), it.text}
 		if d.opts.Explain {
 			row = append(row, it.why)
 		}
-		if d.tsv {
-			if err := writeTSV(d.w, row); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := d.c.Write(row); err != nil {
+		if err := d.row(row); err != nil {
 			return err
 		}
 	}
-	d.c.Flush()
-	return d.c.Error()
-}
-
-func (d *delimited) Close() error {
-	d.c.Flush()
-	return d.c.Error()
+	return d.end()
 }
 
 // tableWriter writes each report as a heading with its facts, a table of
