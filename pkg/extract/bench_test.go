@@ -49,17 +49,23 @@ func sentences(b *testing.B) ([]string, int64) {
 	return out, n
 }
 
+// sentenceWords is the benchmark sentences and their words.
+func sentenceWords(b *testing.B) ([]string, [][]word, int64) {
+	ss, n := sentences(b)
+	ws := make([][]word, len(ss))
+	for i, s := range ss {
+		ws[i] = splitWords(s)
+	}
+	return ss, ws, n
+}
+
 // BenchmarkMetrics reads the numbers of every sentence.
 func BenchmarkMetrics(b *testing.B) {
 	x, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	ss, n := sentences(b)
-	ws := make([][]word, len(ss))
-	for i, s := range ss {
-		ws[i] = splitWords(s)
-	}
+	ss, ws, n := sentenceWords(b)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -97,11 +103,7 @@ func BenchmarkClassify(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ss, n := sentences(b)
-	ws := make([][]word, len(ss))
-	for i, s := range ss {
-		ws[i] = splitWords(s)
-	}
+	ss, ws, n := sentenceWords(b)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
