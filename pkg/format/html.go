@@ -196,7 +196,6 @@ const (
 	gradeLevelSpace = (cardH - cardTop - cardBottom) / (gradeLevels - 1)
 )
 
-var levelNames = []string{"", "inadequate", "requires improvement", "good", "outstanding"}
 var levelShort = []string{"", "I", "RI", "G", "O"}
 
 // drawGrades makes a card for each authority with at least one grade, all

@@ -129,7 +129,7 @@ func Compile(text string) (*Lexicon, error) {
 		for _, f := range strings.Fields(line) {
 			if f == "..." {
 				if len(c.words) == 0 {
-					return nil, fmt.Errorf("line %d: %q starts with ...", n, line)
+					return nil, fmt.Errorf("line %d: %q starts with the gap \"...\"", n, line)
 				}
 				c.words = append(c.words, pattern{gap: true})
 				continue
@@ -145,7 +145,7 @@ func Compile(text string) (*Lexicon, error) {
 			}
 		}
 		if c.words[len(c.words)-1].gap {
-			return nil, fmt.Errorf("line %d: %q ends with ...", n, line)
+			return nil, fmt.Errorf("line %d: %q ends with the gap \"...\"", n, line)
 		}
 		first := c.words[0]
 		if first.stem && len(first.word) < minStem {
