@@ -46,14 +46,24 @@ func TestRunKeepsInputOrder(t *testing.T) {
 	}
 }
 
-// No more than 2*Jobs items are started before the first is emitted, even
-// when the first is slow: results wait in a bounded buffer.
+// Behind a slow first item the other jobs go on until AheadPerJob*Jobs items
+// are started and not emitted, and no further: results wait in a bounded
+// buffer, and the bound is what the jobs may use.
 func TestRunBoundsItemsInFlight(t *testing.T) {
 	const jobs = 3
 	var started, maxAhead atomic.Int64
 	var emitted atomic.Int64
 	release := make(chan struct{})
-	go func() { time.Sleep(50 * time.Millisecond); close(release) }()
+	go func() {
+		// hold the first item until the window is full, then a little
+		// longer: time for a worker to overstep the bound if it could
+		give := time.Now().Add(5 * time.Second)
+		for started.Load() < AheadPerJob*jobs && time.Now().Before(give) {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(20 * time.Millisecond)
+		close(release)
+	}()
 	err := Run(context.Background(), 100, Options{Jobs: jobs}, func(ctx context.Context, i int) (int, error) {
 		started.Add(1)
 		if ahead := started.Load() - emitted.Load(); ahead > maxAhead.Load() {
@@ -70,8 +80,8 @@ func TestRunBoundsItemsInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := maxAhead.Load(); m > 2*jobs {
-		t.Errorf("%d items started ahead of emission, want at most %d", m, 2*jobs)
+	if m := maxAhead.Load(); m != AheadPerJob*jobs {
+		t.Errorf("%d items started ahead of emission, want %d", m, AheadPerJob*jobs)
 	}
 }
 
