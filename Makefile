@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN    ?= findings
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 
-.PHONY: build test test-all race lint fuzz eval train polarity demo bench bench-cli clean
+.PHONY: build test test-all race lint fuzz eval train polarity demo bench bench-cli bench-peers clean
 
 build:
 	$(GO) build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/findings
@@ -50,6 +50,11 @@ bench:
 # start-up, PDF folder against pdftotext
 bench-cli:
 	scripts/bench-cli.sh $(SHARED)
+
+# the peer benchmark: wink-nlp (npm, in a temporary folder) against
+# findings on the bulk corpus in the same run; skips without node
+bench-peers:
+	scripts/bench-peers.sh $(SHARED)
 
 # the README's example: extract a report written for this project
 demo:
