@@ -21,7 +21,6 @@ import (
 
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/report"
-	"github.com/findings/findings/pkg/source"
 )
 
 func main() {
@@ -55,7 +54,7 @@ func run(dir, out string, minCount int, minZ float64) error {
 		if err != nil {
 			return err
 		}
-		doc := source.Document{Source: p, Kind: source.Text, Text: string(b)}
+		doc := report.Document{Source: p, Text: string(b)}
 		rep, err := x.Extract(context.Background(), doc)
 		if err != nil {
 			continue

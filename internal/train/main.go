@@ -21,7 +21,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/findings/findings/pkg/extract"
-	"github.com/findings/findings/pkg/source"
+	"github.com/findings/findings/pkg/report"
 )
 
 func main() {
@@ -97,7 +97,7 @@ func run(docsDir, goldDir, out, holdout string) error {
 		if err != nil {
 			return err
 		}
-		units, err := x.Units(context.Background(), source.Document{Source: g.Doc, Kind: source.Text, Text: string(text)})
+		units, err := x.Units(context.Background(), report.Document{Source: g.Doc, Text: string(text)})
 		if err != nil {
 			return fmt.Errorf("%s: %w", g.Doc, err)
 		}

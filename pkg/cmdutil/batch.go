@@ -99,12 +99,9 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 		if err != nil {
 			return done{}, err
 		}
-		rep, err := x.Extract(ctx, doc)
+		rep, err := x.Extract(ctx, doc.Document)
 		if err != nil {
 			return done{}, err
-		}
-		if rep.Facts.Date == "" {
-			rep.Facts.Date = doc.Date
 		}
 		return done{rep: rep, via: doc.Via}, nil
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/findings/findings/internal/benchdata"
 	"github.com/findings/findings/pkg/clean"
 	"github.com/findings/findings/pkg/nlp"
-	"github.com/findings/findings/pkg/source"
+	"github.com/findings/findings/pkg/report"
 )
 
 // BenchmarkExtract is the whole extraction, document after document.
@@ -22,7 +22,7 @@ func BenchmarkExtract(b *testing.B) {
 	ctx := context.Background()
 	for b.Loop() {
 		for _, t := range texts {
-			if _, err := x.Extract(ctx, source.Document{Source: "bench", Kind: source.Text, Text: t}); err != nil {
+			if _, err := x.Extract(ctx, report.Document{Source: "bench", Text: t}); err != nil {
 				b.Fatal(err)
 			}
 		}

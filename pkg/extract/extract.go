@@ -16,7 +16,6 @@ import (
 	"github.com/findings/findings/pkg/clean"
 	"github.com/findings/findings/pkg/nlp"
 	"github.com/findings/findings/pkg/report"
-	"github.com/findings/findings/pkg/source"
 	"github.com/findings/findings/pkg/theme"
 )
 
@@ -294,11 +293,14 @@ type analysis struct {
 // analyse runs the pipeline over a document: clean it into blocks, read its
 // facts, drop what is off topic, then cut each block into sentences and
 // look at each for judgements, metrics and its kind.
-func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis, error) {
+func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis, error) {
 	blocks := clean.Blocks(doc.Text)
 	facts := x.facts(doc.Text, blocks)
 	if doc.Title != "" {
 		facts.Title = doc.Title
+	}
+	if facts.Date == "" {
+		facts.Date = doc.Date // the page's metadata, when the text gives none
 	}
 	clean.MarkOffTopic(blocks, facts.Authority)
 	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, doc.Text), pdf: strings.ContainsRune(doc.Text, '\f')}
@@ -406,7 +408,7 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 }
 
 // Extract reads one document. ctx bounds the time it may take.
-func (x *Extractor) Extract(ctx context.Context, doc source.Document) (*report.Report, error) {
+func (x *Extractor) Extract(ctx context.Context, doc report.Document) (*report.Report, error) {
 	a, err := x.analyse(ctx, doc)
 	if err != nil {
 		return nil, err
@@ -508,7 +510,7 @@ type Unit struct {
 }
 
 // Units reads a document and returns its sentences with their features.
-func (x *Extractor) Units(ctx context.Context, doc source.Document) ([]Unit, error) {
+func (x *Extractor) Units(ctx context.Context, doc report.Document) ([]Unit, error) {
 	y := *x
 	y.collect = true
 	a, err := y.analyse(ctx, doc)

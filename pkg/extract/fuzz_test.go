@@ -11,7 +11,6 @@ import (
 	"unicode"
 
 	"github.com/findings/findings/pkg/report"
-	"github.com/findings/findings/pkg/source"
 )
 
 // fuzzExtractor is built once: the fuzz targets call it thousands of times
@@ -146,7 +145,7 @@ func FuzzExtract(f *testing.F) {
 		// a Document's text is valid UTF-8: package source makes it so
 		text = strings.ToValidUTF8(text, "\uFFFD")
 		x := extractorForFuzz(t)
-		doc := source.Document{Source: "fuzz.txt", Kind: source.Text, Text: text}
+		doc := report.Document{Source: "fuzz.txt", Text: text}
 		start := time.Now()
 		rep, err := x.Extract(context.Background(), doc)
 		if err != nil {

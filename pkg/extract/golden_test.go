@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/findings/findings/pkg/source"
+	"github.com/findings/findings/pkg/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -32,7 +32,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep, err := x.Extract(context.Background(), source.Document{Source: name + ".txt", Kind: source.Text, Text: string(text)})
+			rep, err := x.Extract(context.Background(), report.Document{Source: name + ".txt", Text: string(text)})
 			if err != nil {
 				t.Fatal(err)
 			}

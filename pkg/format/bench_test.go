@@ -8,7 +8,6 @@ import (
 	"github.com/findings/findings/internal/benchdata"
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/report"
-	"github.com/findings/findings/pkg/source"
 )
 
 // reports extracts the benchmark texts once, for the writers to write.
@@ -20,7 +19,7 @@ func reports(b *testing.B) ([]*report.Report, int64) {
 	texts, n := benchdata.Texts(b)
 	var out []*report.Report
 	for _, t := range texts {
-		r, err := x.Extract(context.Background(), source.Document{Source: "bench", Kind: source.Text, Text: t})
+		r, err := x.Extract(context.Background(), report.Document{Source: "bench", Text: t})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -188,3 +188,16 @@ func (r *Report) Count(kind string) int {
 	}
 	return n
 }
+
+// Document is the text of one report, as the extractor reads it.
+type Document struct {
+	// Source names where it came from: a path, "-" for stdin, or a URL.
+	Source string
+	// Text is the document's text, valid UTF-8.
+	Text string
+	// Title is the title its metadata gives (HTML), or "".
+	Title string
+	// Date is the publication date its metadata gives (HTML) as
+	// YYYY-MM-DD, or "".
+	Date string
+}

@@ -12,6 +12,8 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"github.com/findings/findings/pkg/report"
 )
 
 // ErrNotReport is a web page that is not a report: a "not found" or other
@@ -58,7 +60,7 @@ func readHTML(b []byte) (Document, error) {
 	if strings.TrimSpace(text) == "" {
 		return Document{}, ErrEmpty
 	}
-	doc := Document{Kind: HTML, Text: text, Title: collapse(art.Title())}
+	doc := Document{Document: report.Document{Text: text, Title: collapse(art.Title())}, Kind: HTML}
 	if doc.Title == "" {
 		doc.Title = collapse(page.Find("title").First().Text())
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/findings/findings/pkg/report"
 )
 
 // Problems with a PDF.
@@ -49,7 +51,7 @@ func readPDF(ctx context.Context, b []byte, opts Options) (Document, error) {
 		err = checkText(text)
 	}
 	if err == nil {
-		return Document{Kind: PDF, Text: text, Via: ViaBuiltin}, nil
+		return Document{Document: report.Document{Text: text}, Kind: PDF, Via: ViaBuiltin}, nil
 	}
 	if ctx.Err() != nil {
 		return Document{}, ctx.Err()
@@ -65,7 +67,7 @@ func readPDF(ctx context.Context, b []byte, opts Options) (Document, error) {
 		toolErr = checkText(text)
 	}
 	if toolErr == nil {
-		return Document{Kind: PDF, Text: text, Via: ViaPdftotext}, nil
+		return Document{Document: report.Document{Text: text}, Kind: PDF, Via: ViaPdftotext}, nil
 	}
 	if ctx.Err() != nil {
 		return Document{}, ctx.Err()

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/findings/findings/pkg/report"
 )
 
 // DefaultMaxBytes is the largest document read unless the caller says
@@ -318,7 +320,7 @@ func Decode(ctx context.Context, name string, b []byte, opts Options) (Document,
 	default:
 		var text string
 		text, err = decodeText(b)
-		doc = Document{Kind: Text, Text: text}
+		doc = Document{Document: report.Document{Text: text}, Kind: Text}
 	}
 	if err != nil {
 		return Document{}, &Error{Source: name, Err: err}

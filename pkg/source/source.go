@@ -1,5 +1,7 @@
 package source
 
+import "github.com/findings/findings/pkg/report"
+
 // Kind is what a document's bytes turned out to be.
 type Kind string
 
@@ -10,19 +12,12 @@ const (
 	HTML Kind = "html"
 )
 
-// Document is one report's text, ready for cleaning.
+// Document is one report's text as read: the report.Document that the
+// extractor takes, and how it was read.
 type Document struct {
-	// Source names where it came from: a path, "-" for stdin, or a URL.
-	Source string
+	report.Document
 	// Kind is what the bytes were.
 	Kind Kind
-	// Text is the document's text, valid UTF-8.
-	Text string
-	// Title is the title its metadata gives (HTML), or "".
-	Title string
-	// Date is the publication date its metadata gives (HTML) as
-	// YYYY-MM-DD, or "".
-	Date string
 	// Via names the PDF reader that gave the text: ViaPdftotext or
 	// ViaBuiltin; "" for other kinds.
 	Via string
