@@ -106,6 +106,7 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 		if rep.Facts.Date == "" {
 			rep.Facts.Date = doc.Date
 		}
+		rep.Paginate(doc.Text)
 		return done{rep: rep, via: doc.Via}, nil
 	}
 	failed, finished, toldPdftotext := 0, 0, false

@@ -101,6 +101,7 @@ type item struct {
 	detail     string
 	text       string
 	start, end int
+	page       int // 0: the document has no pages
 	why        string
 }
 
@@ -111,12 +112,12 @@ func items(r *report.Report, o Options) []item {
 	var out []item
 	if o.keep(KindJudgement) {
 		for _, j := range r.Judgements {
-			out = append(out, item{kind: KindJudgement, detail: JudgementDetail(j), text: j.Sentence, start: j.Start, end: j.End, why: j.Rule})
+			out = append(out, item{kind: KindJudgement, detail: JudgementDetail(j), text: j.Sentence, start: j.Start, end: j.End, page: j.Page, why: j.Rule})
 		}
 	}
 	if o.keep(KindMetric) {
 		for _, m := range r.Metrics {
-			out = append(out, item{kind: KindMetric, detail: MetricDetail(m), text: m.Sentence, start: m.Start, end: m.End})
+			out = append(out, item{kind: KindMetric, detail: MetricDetail(m), text: m.Sentence, start: m.Start, end: m.End, page: m.Page})
 		}
 	}
 	for _, k := range report.Kinds {
@@ -125,11 +126,19 @@ func items(r *report.Report, o Options) []item {
 		}
 		for _, f := range r.Findings {
 			if f.Kind == k {
-				out = append(out, item{kind: k, detail: f.Section, text: f.Text, start: f.Start, end: f.End, why: f.Rule + ": " + strings.Join(f.Cues, " ")})
+				out = append(out, item{kind: k, detail: f.Section, text: f.Text, start: f.Start, end: f.End, page: f.Page, why: f.Rule + ": " + strings.Join(f.Cues, " ")})
 			}
 		}
 	}
 	return out
+}
+
+// PageLabel is how a page is cited: "p. 7", or "" for none.
+func PageLabel(page int) string {
+	if page == 0 {
+		return ""
+	}
+	return "p. " + strconv.Itoa(page)
 }
 
 // JudgementDetail says a judgement in a few words: "good, overall" or
