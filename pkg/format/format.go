@@ -13,6 +13,10 @@ import (
 // Names lists the formats, the default for a terminal first.
 var Names = []string{"table", "tsv", "csv", "json", "jsonl", "markdown"}
 
+// ExtractNames lists the formats of extract: Names, a web page of each
+// report (NewPages) and an SQLite database (NewSQLite).
+var ExtractNames = append(append([]string(nil), Names...), "sqlite")
+
 // Item kinds beyond the finding kinds, for --kind and the kind column.
 const (
 	KindMetric    = "metric"
