@@ -15,7 +15,7 @@ var Names = []string{"table", "tsv", "csv", "json", "jsonl", "markdown"}
 
 // ExtractNames lists the formats of extract: Names, a web page of each
 // report (NewPages) and an SQLite database (NewSQLite).
-var ExtractNames = append(append([]string(nil), Names...), "sqlite")
+var ExtractNames = append(append([]string(nil), Names...), "html", "sqlite")
 
 // Item kinds beyond the finding kinds, for --kind and the kind column.
 const (
@@ -70,6 +70,8 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		return &tableWriter{w: w, opts: opts}, nil
 	case "markdown":
 		return &tableWriter{w: w, opts: opts, markdown: true}, nil
+	case "html":
+		return &pageWriter{w: w, opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q: want one of %s", opts.Format, strings.Join(Names, ", "))
 }

@@ -194,11 +194,11 @@ func newSQLite(path string, opts Options, appendTo bool, maxPages int) (_ FileWr
 		return nil, fail(err)
 	}
 	for name, q := range map[string]string{
-		"forget":   "DELETE FROM reports WHERE source = ? RETURNING id",
-		"report":   "INSERT INTO reports (source, authority, inspection_type, title, date) VALUES (?, ?, ?, ?, ?)",
-		"finding":  "INSERT INTO findings (report_id, kind, text, section, span_start, span_end, page, rule, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		"theme":    "INSERT INTO finding_themes (finding_id, report_id, theme) VALUES (?, ?, ?)",
-		"metric":   "INSERT INTO metrics (report_id, value, unit, currency, per, time_unit, points, direction, qualifier, subject, text, sentence, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"forget":    "DELETE FROM reports WHERE source = ? RETURNING id",
+		"report":    "INSERT INTO reports (source, authority, inspection_type, title, date) VALUES (?, ?, ?, ?, ?)",
+		"finding":   "INSERT INTO findings (report_id, kind, text, section, span_start, span_end, page, rule, cues) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		"theme":     "INSERT INTO finding_themes (finding_id, report_id, theme) VALUES (?, ?, ?)",
+		"metric":    "INSERT INTO metrics (report_id, value, unit, currency, per, time_unit, points, direction, qualifier, subject, text, sentence, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		"judgement": "INSERT INTO judgements (report_id, grade, scope, previous, year, text, sentence, rule, span_start, span_end, page) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	} {
 		if w.stmt[name], err = w.tx.Prepare(q); err != nil {
