@@ -370,5 +370,9 @@ func unwrapPath(err error) error {
 	if errors.As(err, &le) {
 		return le.Err
 	}
+	var se *os.SyscallError
+	if errors.As(err, &se) {
+		return se.Err
+	}
 	return err
 }
