@@ -214,7 +214,7 @@ func markUp(r *report.Report) (template.HTML, int) {
 				curI = in
 			}
 		}
-		b.WriteString(template.HTMLEscapeString(text[s:e]))
+		b.WriteString(template.HTMLEscapeString(strings.Map(symbolGlyph, text[s:e])))
 		if curI >= 0 && e >= ins[curI].end {
 			closeInline()
 		}
@@ -238,6 +238,20 @@ func kindLabel(kind string, n int) string {
 		return strconv.Itoa(n) + " weaknesses"
 	}
 	return strconv.Itoa(n) + " " + kind
+}
+
+// symbolGlyph shows the bullets of PDFs set in the Symbol or Wingdings
+// fonts, which come out in Unicode's private use area (U+F020 to U+F0FF)
+// where a browser's fonts have no glyph: as the mark they stand for, or
+// else a bullet.
+func symbolGlyph(r rune) rune {
+	if r < 0xf020 || r > 0xf0ff {
+		return r
+	}
+	if g, ok := map[rune]rune{0xf02d: '–', 0xf06e: '■', 0xf0a7: '▪', 0xf0b7: '•', 0xf0d8: '➢', 0xf076: '❖', 0xf0fc: '✓'}[r]; ok {
+		return g
+	}
+	return '•'
 }
 
 func pageMark(n int) string {

@@ -65,6 +65,12 @@ func TestReportPage(t *testing.T) {
 		t.Error("a page without form feeds shows page numbers")
 	}
 
+	// a PDF's Symbol-font bullets, which no web font draws, show as bullets
+	r.Paginate("\uf06e one\n\uf0b7 two" + strings.Repeat("y", 240))
+	if out := write(t, Options{Format: "html"}, r); !strings.Contains(out, "■ one\n• two") || strings.ContainsRune(out, 0xf06e) {
+		t.Error("the Symbol-font bullets are not shown as bullets")
+	}
+
 	// a stream takes one report
 	w, _ := New(&strings.Builder{}, Options{Format: "html"})
 	w.Write(sample("a"))
