@@ -118,6 +118,16 @@ func markUp(r *report.Report) (template.HTML, int) {
 		ins = append(ins, inline{j.Start, j.End, "judgement " + gradeClass(j.Grade), JudgementDetail(j)})
 	}
 	slices.SortStableFunc(ins, func(a, b inline) int { return a.start - b.start })
+	// two verdicts read from the same words share one highlight and say both
+	merged := ins[:0]
+	for _, in := range ins {
+		if n := len(merged); n > 0 && merged[n-1].start == in.start && merged[n-1].end == in.end {
+			merged[n-1].label += "; " + in.label
+			continue
+		}
+		merged = append(merged, in)
+	}
+	ins = merged
 	// the boundaries of every span, and each page's start
 	cuts := []int{0, len(text)}
 	for _, f := range r.Findings {
@@ -148,15 +158,18 @@ func markUp(r *report.Report) (template.HTML, int) {
 		}
 		return -1
 	}
-	inlineAt := func(off int) int {
+	inlineAt := func(off int) int { // the innermost metric or judgement over off, or -1
+		at := -1
 		for i, in := range ins {
-			if in.start <= off && off < in.end {
-				return i
+			if in.start > off {
+				break
+			}
+			if off < in.end {
+				at = i // a later start is further in: one number inside another's text shows too
 			}
 		}
-		return -1
+		return at
 	}
-
 	var b strings.Builder
 	page := 1
 	paged := strings.Contains(text, "\f")

@@ -71,6 +71,15 @@ func TestReportPage(t *testing.T) {
 		t.Error("the Symbol-font bullets are not shown as bullets")
 	}
 
+	// two verdicts read from the same words: one highlight that says both
+	r = pagedSample("b.pdf")
+	j := r.Judgements[0]
+	j.Scope = report.ScopeLeadership
+	r.Judgements = append(r.Judgements, j)
+	if out := write(t, Options{Format: "html"}, r); !strings.Contains(out, `<sup class="val">good, overall; good, leadership</sup>`) {
+		t.Error("two judgements of the same words do not share a highlight")
+	}
+
 	// a stream takes one report
 	w, _ := New(&strings.Builder{}, Options{Format: "html"})
 	w.Write(sample("a"))
