@@ -3,12 +3,12 @@ package format
 import (
 	"bytes"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	_ "modernc.org/sqlite" // pure Go, no cgo: go install works everywhere
 
@@ -264,7 +264,7 @@ func (w *sqliteWriter) write(r *report.Report) error {
 		return err
 	}
 	for _, x := range r.Findings {
-		res, err := w.stmt["finding"].Exec(id, x.Kind, x.Text, x.Section, x.Start, x.End, orNull(x.Page), x.Rule, strings.Join(x.Cues, " "))
+		res, err := w.stmt["finding"].Exec(id, x.Kind, x.Text, x.Section, x.Start, x.End, orNull(x.Page), x.Rule, cuesJSON(x.Cues))
 		if err != nil {
 			return err
 		}
@@ -294,6 +294,16 @@ func (w *sqliteWriter) write(r *report.Report) error {
 		}
 	}
 	return nil
+}
+
+// cuesJSON is the cue words as a JSON array, which SQLite's json_each
+// reads: a cue can hold a space ("-too many").
+func cuesJSON(cues []string) string {
+	if cues == nil {
+		cues = []string{}
+	}
+	b, _ := json.Marshal(cues) // strings always marshal
+	return string(b)
 }
 
 // orNull is v, or NULL for its zero value: what JSON leaves out.

@@ -82,7 +82,8 @@ func TestSQLite(t *testing.T) {
 		"SELECT currency FROM metrics LIMIT 1":                                                            "NULL",
 		"SELECT value || ' ' || unit || ' ' || direction FROM metrics LIMIT 1":                            "64.0 percent increase",
 		"SELECT grade || ' ' || scope || ' ' || previous FROM judgements LIMIT 1":                         "good overall 0",
-		"SELECT cues FROM findings WHERE kind = 'mixed' LIMIT 1":                                          "+regular -brief",
+		"SELECT cues FROM findings WHERE kind = 'mixed' LIMIT 1":                                          `["+regular","-brief"]`,
+		"SELECT count(*) FROM findings, json_each(findings.cues) WHERE json_each.value = '-weak'":         "2",
 		"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('reports_authority', 'findings_kind', 'finding_themes_theme', 'judgements_grade', 'judgements_scope')": "5",
 	} {
 		if got := query(t, path, q); got != want {
