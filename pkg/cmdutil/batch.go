@@ -38,6 +38,10 @@ type BatchOptions struct {
 	MaxBytes int64
 	Quiet    bool
 	Verbose  bool
+	// OwnOutput says, given the number of documents, whether the writer
+	// writes Output itself (a database, a folder of pages): then newWriter
+	// gets no stream and must return a format.FileWriter.
+	OwnOutput func(docs int) bool
 }
 
 // NewWriter makes the writer for a run of docs documents.
@@ -80,14 +84,29 @@ func RunBatch(ctx context.Context, o *BatchOptions, newWriter NewWriter) error {
 		return fmt.Errorf("%s: no documents to read (text, PDF or HTML)", strings.Join(o.Args, ", "))
 	}
 
-	out, commit, err := OpenOutput(o.IO.Out, o.Output)
-	if err != nil {
-		return err
+	own := o.OwnOutput != nil && o.OwnOutput(len(inputs))
+	var out io.Writer
+	commit := func(error) error { return nil }
+	if !own {
+		if out, commit, err = OpenOutput(o.IO.Out, o.Output); err != nil {
+			return err
+		}
 	}
 	w, err := newWriter(out, len(inputs))
 	if err != nil {
 		commit(err)
+		if own { // the output cannot be written: not a usage mistake
+			return err
+		}
 		return &FlagError{Err: err}
+	}
+	if fw, ok := w.(format.FileWriter); own && ok {
+		commit = func(failed error) error {
+			if failed != nil {
+				fw.Abort()
+			}
+			return nil
+		}
 	}
 
 	type done struct {

@@ -497,6 +497,7 @@ func (x *Extractor) Extract(ctx context.Context, doc report.Document) (*report.R
 		}
 	}
 	rep.Sort()
+	rep.Paginate(doc.Text)
 	return rep, nil
 }
 

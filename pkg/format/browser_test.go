@@ -35,9 +35,29 @@ func TestPageInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
+	img, dom := drawInBrowser(t, bin, writeAcross(t, true, Options{Format: "html"}))
+	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 1600 {
+		t.Errorf("screenshot is %v, want 1200×1600", b)
+	}
+	if n := colours(img); n < 8 {
+		t.Errorf("the screenshot has %d colours: the page was not drawn", n)
+	}
+
+	for _, want := range []string{`id="grades-chart"`, `class="grade-chart chart"`, `class="grade-point`, `<polyline class="trend"`,
+		`id="themes-chart"`, `class="theme-bar bar-weak"`, `class="theme-bar bar-strong"`, `id="themes-table"`, `id="timeline-table"`} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("the browser's DOM has no %s", want)
+		}
+	}
+}
+
+// drawInBrowser has the browser draw the page, with the network off
+// limits, and returns its screenshot and the DOM it built.
+func drawInBrowser(t *testing.T, bin, html string) (image.Image, string) {
+	t.Helper()
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.html")
-	if err := os.WriteFile(page, []byte(writeAcross(t, true, Options{Format: "html"})), 0o644); err != nil {
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	run := func(args ...string) []byte {
@@ -56,7 +76,6 @@ func TestPageInBrowser(t *testing.T) {
 		}
 		return out
 	}
-
 	shot := filepath.Join(dir, "page.png")
 	run("--screenshot=" + shot)
 	f, err := os.Open(shot)
@@ -68,16 +87,28 @@ func TestPageInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() != 1200 || b.Dy() != 1600 {
-		t.Errorf("screenshot is %v, want 1200×1600", b)
+	return img, string(run("--dump-dom"))
+}
+
+// TestReportPageInBrowser draws the page of one report: the script shows
+// the filters and counts the sentences they keep. (That the page reads
+// with scripts off, its marks in the HTML and the filters hidden, is
+// TestReportPage's: headless Chromium dumps no DOM with scripts off.)
+func TestReportPageInBrowser(t *testing.T) {
+	bin := browser()
+	if bin == "" {
+		t.Skip("no chromium, chromium-browser or google-chrome on PATH")
 	}
+	if testing.Short() {
+		t.Skip("starts a browser")
+	}
+	html := write(t, Options{Format: "html"}, pagedSample("a.pdf"))
+	img, dom := drawInBrowser(t, bin, html)
 	if n := colours(img); n < 8 {
 		t.Errorf("the screenshot has %d colours: the page was not drawn", n)
 	}
-
-	dom := string(run("--dump-dom"))
-	for _, want := range []string{`id="grades-chart"`, `class="grade-chart chart"`, `class="grade-point`, `<polyline class="trend"`,
-		`id="themes-chart"`, `class="theme-bar bar-weak"`, `class="theme-bar bar-strong"`, `id="themes-table"`, `id="timeline-table"`} {
+	for _, want := range []string{`<form id="filters">`, `<output id="shown">3 sentences marked</output>`,
+		`class="f strength"`, `class="f weakness"`, `class="f mixed"`, `class="hl metric"`, `class="pageno"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("the browser's DOM has no %s", want)
 		}

@@ -1,4 +1,5 @@
-// Package format writes reports as a terminal table, tsv, csv, json, jsonl,
-// markdown or a self-contained HTML page. It only writes: what to write is
-// decided before it is called. It is the only importer of tablewriter.
+// Package format writes reports for people and programs: a table, tsv,
+// csv, JSON and JSON Lines, Markdown, a web page of a report (or a folder
+// of them), an SQLite database, and the pages and tables across reports.
+// It is the only importer of tablewriter and of the SQLite driver.
 package format

@@ -13,6 +13,10 @@ import (
 // Names lists the formats, the default for a terminal first.
 var Names = []string{"table", "tsv", "csv", "json", "jsonl", "markdown"}
 
+// ExtractNames lists the formats of extract: Names, a web page of each
+// report (NewPages) and an SQLite database (NewSQLite).
+var ExtractNames = append(append([]string(nil), Names...), "html", "sqlite")
+
 // Item kinds beyond the finding kinds, for --kind and the kind column.
 const (
 	KindMetric    = "metric"
@@ -66,6 +70,8 @@ func New(w io.Writer, opts Options) (Writer, error) {
 		return &tableWriter{w: w, opts: opts}, nil
 	case "markdown":
 		return &tableWriter{w: w, opts: opts, markdown: true}, nil
+	case "html":
+		return &pageWriter{w: w, opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q: want one of %s", opts.Format, strings.Join(Names, ", "))
 }
@@ -101,6 +107,7 @@ type item struct {
 	detail     string
 	text       string
 	start, end int
+	page       int // 0: the document has no pages
 	why        string
 }
 
@@ -111,12 +118,12 @@ func items(r *report.Report, o Options) []item {
 	var out []item
 	if o.keep(KindJudgement) {
 		for _, j := range r.Judgements {
-			out = append(out, item{kind: KindJudgement, detail: JudgementDetail(j), text: j.Sentence, start: j.Start, end: j.End, why: j.Rule})
+			out = append(out, item{kind: KindJudgement, detail: JudgementDetail(j), text: j.Sentence, start: j.Start, end: j.End, page: j.Page, why: j.Rule})
 		}
 	}
 	if o.keep(KindMetric) {
 		for _, m := range r.Metrics {
-			out = append(out, item{kind: KindMetric, detail: MetricDetail(m), text: m.Sentence, start: m.Start, end: m.End})
+			out = append(out, item{kind: KindMetric, detail: MetricDetail(m), text: m.Sentence, start: m.Start, end: m.End, page: m.Page})
 		}
 	}
 	for _, k := range report.Kinds {
@@ -125,11 +132,19 @@ func items(r *report.Report, o Options) []item {
 		}
 		for _, f := range r.Findings {
 			if f.Kind == k {
-				out = append(out, item{kind: k, detail: f.Section, text: f.Text, start: f.Start, end: f.End, why: f.Rule + ": " + strings.Join(f.Cues, " ")})
+				out = append(out, item{kind: k, detail: f.Section, text: f.Text, start: f.Start, end: f.End, page: f.Page, why: f.Rule + ": " + strings.Join(f.Cues, " ")})
 			}
 		}
 	}
 	return out
+}
+
+// PageLabel is how a page is cited: "p. 7", or "" for none.
+func PageLabel(page int) string {
+	if page == 0 {
+		return ""
+	}
+	return "p. " + strconv.Itoa(page)
 }
 
 // JudgementDetail says a judgement in a few words: "good, overall" or

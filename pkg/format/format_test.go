@@ -166,6 +166,7 @@ func TestCSV(t *testing.T) {
 			if explain {
 				header = append(header, "why")
 			}
+			header = append(header, "page")
 			if !slices.Equal(rows[0], header) {
 				t.Errorf("header = %q, want %q", rows[0], header)
 			}
@@ -238,8 +239,8 @@ func TestTSV(t *testing.T) {
 	}
 	for i, l := range lines {
 		fields := strings.Split(l, "\t")
-		if len(fields) != len(Header) {
-			t.Errorf("line %d has %d fields, want %d: %q", i, len(fields), len(Header), l)
+		if len(fields) != len(Header)+1 { // and the page
+			t.Errorf("line %d has %d fields, want %d: %q", i, len(fields), len(Header)+1, l)
 			continue
 		}
 		if fields[1] != sampleKinds[i] {
@@ -249,6 +250,46 @@ func TestTSV(t *testing.T) {
 			t.Errorf("line %d holds a carriage return: %q", i, l)
 		}
 		checkItem(t, r, fields)
+	}
+}
+
+// TestPages checks that every format cites an item's page when the
+// document has pages: tsv and csv in their last column, the table and
+// Markdown as "p. 7" beside the detail, JSON as "page".
+func TestPages(t *testing.T) {
+	r := sample("a.pdf")
+	r.Paginate(strings.Repeat("x", 135) + "\f" + strings.Repeat("y", 100)) // the weakness and the mixed finding on page 2
+	wantPages := []string{"1", "1", "1", "2", "2"}
+	for _, f := range []string{"tsv", "csv"} {
+		out := write(t, Options{Format: f, Explain: true}, r)
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if f == "tsv" {
+			rd := csv.NewReader(strings.NewReader(out))
+			rd.Comma, rd.LazyQuotes = '\t', true
+			rows, err = rd.ReadAll()
+		} else {
+			rows = rows[1:]
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			if got := row[len(row)-1]; got != wantPages[i] {
+				t.Errorf("%s row %d page = %q, want %q", f, i, got, wantPages[i])
+			}
+		}
+	}
+	for _, f := range []string{"table", "markdown"} {
+		out := write(t, Options{Format: f}, r)
+		if !strings.Contains(out, "Help and protection · p. 2") || !strings.Contains(out, "Leadership · p. 1") {
+			t.Errorf("%s does not cite pages beside the section:\n%s", f, out)
+		}
+	}
+	if out := write(t, Options{Format: "jsonl"}, r); strings.Count(out, `"page":2`) != 2 || strings.Count(out, `"page":1`) != 3 {
+		t.Errorf("jsonl pages wrong:\n%s", out)
+	}
+	if out := write(t, Options{Format: "tsv"}, sample("a.html")); strings.Contains(out, "\t1\n") {
+		t.Errorf("a document without pages has page numbers:\n%s", out)
 	}
 }
 
@@ -405,11 +446,11 @@ func TestJSONSchema(t *testing.T) {
 		Source: "a.txt",
 		Facts:  report.Facts{Authority: "Marsh Vale", InspectionType: report.FullInspection, Title: "T", Date: "2024-03-08"},
 		Findings: []report.Finding{{Kind: report.Strength, Text: "x", Section: "s", Span: report.Span{Start: 1, End: 2},
-			Rule: "r", Cues: []string{"+c"}, Themes: []string{"t"}}},
+			Rule: "r", Cues: []string{"+c"}, Themes: []string{"t"}, Page: 3}},
 		Metrics: []report.Metric{{Value: 1, Unit: report.Money, Currency: "GBP", Per: 10000, TimeUnit: "weeks",
-			Direction: report.Increase, Qualifier: "over", Subject: "s", Text: "x", Sentence: "y", Span: report.Span{Start: 1, End: 2}}},
+			Direction: report.Increase, Qualifier: "over", Subject: "s", Text: "x", Sentence: "y", Span: report.Span{Start: 1, End: 2}, Page: 1}},
 		Judgements: []report.Judgement{{Grade: report.Good, Scope: report.ScopeOverall, Previous: true, Year: 2019,
-			Text: "x", Sentence: "y", Rule: "table", Span: report.Span{Start: 1, End: 2}}},
+			Text: "x", Sentence: "y", Rule: "table", Span: report.Span{Start: 1, End: 2}, Page: 1}},
 	}
 	// fields present even when empty: the ones without omitempty
 	empty := &report.Report{
@@ -420,9 +461,9 @@ func TestJSONSchema(t *testing.T) {
 	want := map[string][]string{
 		"":           {"findings", "judgements", "metrics", "report", "source"},
 		"report":     {"authority", "date", "inspection_type", "title"},
-		"findings":   {"cues", "end", "kind", "rule", "section", "start", "text", "themes"},
-		"metrics":    {"currency", "direction", "end", "per", "qualifier", "sentence", "start", "subject", "text", "time_unit", "unit", "value"},
-		"judgements": {"end", "grade", "previous", "rule", "scope", "sentence", "start", "text", "year"},
+		"findings":   {"cues", "end", "kind", "page", "rule", "section", "start", "text", "themes"},
+		"metrics":    {"currency", "direction", "end", "page", "per", "qualifier", "sentence", "start", "subject", "text", "time_unit", "unit", "value"},
+		"judgements": {"end", "grade", "page", "previous", "rule", "scope", "sentence", "start", "text", "year"},
 	}
 	wantEmpty := map[string][]string{
 		"":           want[""],

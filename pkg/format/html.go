@@ -20,7 +20,10 @@ import (
 //go:embed page.html.tmpl
 var pageTmpl string
 
-var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
+//go:embed base.css.tmpl
+var baseCSS string
+
+var pageTemplate = template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
 	"base": filepath.Base,
 	"arrow": func(change string) string {
 		return map[string]string{"improved": "▲", "declined": "▼", "unchanged": "="}[change]
@@ -34,7 +37,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(template.FuncMap{
 		}
 		return strconv.Itoa((100*part+whole/2)/whole) + "%"
 	},
-}).Parse(pageTmpl))
+}).Parse(pageTmpl)).Parse(baseCSS))
 
 // page is what the template shows.
 type page struct {

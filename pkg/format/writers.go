@@ -145,8 +145,9 @@ func (d *delimitedRows) Close() error {
 }
 
 // delimited writes one row per item: source, kind, detail, start, end,
-// text (and rule and cues with --explain). tsv has no header, as a pipe
-// wants; csv has one, as a spreadsheet wants.
+// text (and rule and cues with --explain), then the page ("" when the
+// document has none), last so that the other columns keep their places.
+// tsv has no header, as a pipe wants; csv has one, as a spreadsheet wants.
 type delimited struct {
 	delimitedRows
 	opts Options
@@ -157,10 +158,12 @@ func newDelimited(w io.Writer, opts Options) *delimited {
 	if opts.Explain {
 		h = append(append([]string{}, h...), "why")
 	}
+	h = append(append([]string{}, h...), "page")
 	return &delimited{delimitedRows: newDelimitedRows(w, opts.Format, h), opts: opts}
 }
 
-// Header is the csv header row.
+// Header is the csv header row, without the columns that follow the text
+// (why with --explain, then page).
 var Header = []string{"source", "kind", "detail", "start", "end", "text"}
 
 func (d *delimited) Write(r *report.Report) error {
@@ -172,6 +175,11 @@ func (d *delimited) Write(r *report.Report) error {
 		if d.opts.Explain {
 			row = append(row, it.why)
 		}
+		page := ""
+		if it.page > 0 {
+			page = strconv.Itoa(it.page)
+		}
+		row = append(row, page)
 		if err := d.row(row); err != nil {
 			return err
 		}
@@ -273,7 +281,11 @@ func (t *tableWriter) table(w io.Writer, its []item) error {
 		default:
 			kind = t.paint(ansiCyan, kind)
 		}
-		row := []string{kind, clip(it.detail, 60), it.text}
+		detail := clip(it.detail, 60)
+		if it.page > 0 {
+			detail = strings.TrimPrefix(detail+" · "+PageLabel(it.page), " · ")
+		}
+		row := []string{kind, detail, it.text}
 		if t.opts.Explain {
 			row = append(row, it.why)
 		}

@@ -18,6 +18,9 @@ type Report struct {
 	Metrics []Metric `json:"metrics"`
 	// Judgements are the graded verdicts, in document order.
 	Judgements []Judgement `json:"judgements"`
+	// Text is the document's text, which the spans index: kept for the
+	// writers that show the report itself (html), never written as JSON.
+	Text string `json:"-"`
 }
 
 // Facts describe the report as a whole.
@@ -75,6 +78,9 @@ type Finding struct {
 	Cues []string `json:"cues"`
 	// Themes are the topics the sentence is about.
 	Themes []string `json:"themes,omitempty"`
+	// Page is the 1-based page the finding starts on, when the document has
+	// pages (a PDF, or text with form feeds); else 0, left out of the JSON.
+	Page int `json:"page,omitempty"`
 }
 
 // Metric units.
@@ -120,6 +126,8 @@ type Metric struct {
 	// Sentence is the sentence the number is in.
 	Sentence string `json:"sentence"`
 	Span
+	// Page is the 1-based page the number is on, or 0 (see Finding.Page).
+	Page int `json:"page,omitempty"`
 }
 
 // Grades.
@@ -162,6 +170,8 @@ type Judgement struct {
 	// Rule names the rule that found it: "table", "heading" or "prose".
 	Rule string `json:"rule"`
 	Span
+	// Page is the 1-based page the grade is on, or 0 (see Finding.Page).
+	Page int `json:"page,omitempty"`
 }
 
 // Sort puts every list in document order, breaking ties so that output is
@@ -200,4 +210,41 @@ type Document struct {
 	// Date is the publication date its metadata gives (HTML) as
 	// YYYY-MM-DD, or "".
 	Date string
+}
+
+// Paginate sets the page of every item from the form feeds that end the
+// pages of text (a PDF's, or text converted from one by pdftotext), which
+// the items' spans index, and keeps text for the writers that show it. In
+// text with no form feed, a web page say, every page stays 0.
+func (r *Report) Paginate(text string) {
+	r.Text = text
+	pageOf := Pager(text)
+	for i := range r.Findings {
+		r.Findings[i].Page = pageOf(r.Findings[i].Start)
+	}
+	for i := range r.Metrics {
+		r.Metrics[i].Page = pageOf(r.Metrics[i].Start)
+	}
+	for i := range r.Judgements {
+		r.Judgements[i].Page = pageOf(r.Judgements[i].Start)
+	}
+}
+
+// Pager returns the function that gives the 1-based page of a byte offset
+// into text: one more than the form feeds before it; 0 for every offset
+// when text has no form feed.
+func Pager(text string) func(offset int) int {
+	var feeds []int
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\f' {
+			feeds = append(feeds, i)
+		}
+	}
+	if len(feeds) == 0 {
+		return func(int) int { return 0 }
+	}
+	return func(off int) int {
+		n, _ := slices.BinarySearch(feeds, off) // feeds before off
+		return n + 1
+	}
 }

@@ -119,3 +119,32 @@ func texts[T any](xs []T, f func(T) string) []string {
 	}
 	return out
 }
+
+// TestPaginate checks that each item gets the page its start is on, counted
+// from the form feeds that end pages, and that text with none has no pages.
+func TestPaginate(t *testing.T) {
+	text := "one\fpage two\f\fpage four"
+	//       0123 4567890123 4 5...
+	r := &Report{
+		Findings:   []Finding{{Span: span(0, 3)}, {Span: span(4, 12)}, {Span: span(15, 24)}},
+		Metrics:    []Metric{{Span: span(9, 12)}},
+		Judgements: []Judgement{{Span: span(3, 4)}}, // on the feed: the page it ends
+	}
+	r.Paginate(text)
+	var got []int
+	for _, f := range r.Findings {
+		got = append(got, f.Page)
+	}
+	got = append(got, r.Metrics[0].Page, r.Judgements[0].Page)
+	if want := []int{1, 2, 4, 2, 1}; !slices.Equal(got, want) {
+		t.Errorf("pages = %v, want %v", got, want)
+	}
+	if r.Text != text {
+		t.Errorf("Text not kept")
+	}
+
+	r.Paginate("a web page with no form feed")
+	if p := r.Findings[2].Page; p != 0 {
+		t.Errorf("page without form feeds = %d, want 0", p)
+	}
+}

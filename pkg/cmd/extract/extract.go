@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -27,6 +28,7 @@ type ExtractOptions struct {
 	Explain bool
 	Holdout []string
 	Model   string
+	Append  bool
 }
 
 // NewCmdExtract builds the command; runF replaces the run in tests.
@@ -56,17 +58,34 @@ arguments. A file that cannot be read is reported on standard error and
 the run goes on; the exit status is then 1.
 
 On a terminal the output is a table; piped, it is tab-separated, one item
-per line: source, kind, detail, start, end, text.`,
+per line: source, kind, detail, start, end, text, page (the page is
+empty for a document without pages).
+
+--format html writes the report as one self-contained web page, its
+sentences marked by kind; for several reports, a page each and an index
+into the folder --output names. --format sqlite writes one SQLite
+database (--output FILE) with tables reports, findings, finding_themes,
+metrics and judgements; --append adds to it.`,
 		Example: `  findings extract report.txt
   findings extract --format json report.pdf
   findings extract --format jsonl --output reports.jsonl reports/
   findings extract --kind weakness --explain report.txt
   findings extract https://files.ofsted.gov.uk/v1/file/50252240
-  cat report.txt | findings extract --format jsonl`,
+  cat report.txt | findings extract --format jsonl
+  findings extract --format html -o report.html report.pdf
+  findings extract --format html -o pages/ reports/
+  findings extract --format sqlite -o findings.db reports/
+  findings extract --format sqlite --append -o findings.db new-report.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Args, err = opts.Complete(cmd, opts.IO, args); err != nil {
 				return err
+			}
+			switch {
+			case opts.Format == "sqlite" && (opts.Output == "" || opts.Output == "-"):
+				return cmdutil.FlagErrorf("--format sqlite writes a database: name its file with --output")
+			case opts.Append && opts.Format != "sqlite":
+				return cmdutil.FlagErrorf("--append adds to a database: use it with --format sqlite")
 			}
 			if len(opts.Holdout) > 0 || opts.Model != "" {
 				opts.Extractor = func() (*extract.Extractor, error) { return evalExtractor(opts.Holdout, opts.Model) }
@@ -77,7 +96,8 @@ per line: source, kind, detail, start, end, text.`,
 			return extractRun(cmd.Context(), opts)
 		},
 	}
-	cmdutil.AddBatchFlags(cmd, &opts.BatchFlags, format.Names)
+	cmdutil.AddBatchFlags(cmd, &opts.BatchFlags, format.ExtractNames)
+	cmd.Flags().BoolVar(&opts.Append, "append", false, "with --format sqlite, add the reports to the database --output names (a report read again replaces its rows)")
 	cmd.Flags().StringSliceVarP(&opts.Kinds, "kind", "k", nil, "keep only these `kinds`: strength, weakness, mixed, metric, judgement")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "show the rule and cue words behind each finding")
 	cmd.Flags().StringSliceVar(&opts.Holdout, "holdout", nil, "leave out the lexicon entries these dev documents called for (evaluation)")
@@ -90,12 +110,38 @@ per line: source, kind, detail, start, end, text.`,
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
 	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
+	switch opts.Format {
+	case "sqlite":
+		b.OwnOutput = func(int) bool { return true }
+	case "html":
+		b.OwnOutput = func(docs int) bool { return pagesFolder(opts.Output, docs) }
+	}
 	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
-		return format.New(out, format.Options{
+		fopts := format.Options{
 			Format: opts.Format, Kinds: opts.Kinds, Explain: opts.Explain,
 			Color: opts.IO.ColorEnabled() && opts.Output == "", Width: opts.IO.TerminalWidth(), Documents: docs,
-		})
+		}
+		switch {
+		case opts.Format == "sqlite":
+			return format.NewSQLite(opts.Output, fopts, opts.Append)
+		case opts.Format == "html" && out == nil:
+			if opts.Output == "" || opts.Output == "-" {
+				return nil, cmdutil.FlagErrorf("--format html of %d reports writes a page each: name a folder with --output", docs)
+			}
+			return format.NewPages(opts.Output, fopts)
+		}
+		return format.New(out, fopts)
 	})
+}
+
+// pagesFolder says whether html goes into a folder, a page per report and
+// an index: for several reports, or when --output names a folder.
+func pagesFolder(output string, docs int) bool {
+	if docs > 1 || strings.HasSuffix(output, "/") {
+		return true
+	}
+	st, err := os.Stat(output)
+	return err == nil && st.IsDir()
 }
 
 // evalExtractor builds the extractor that leave-one-document-out evaluation
