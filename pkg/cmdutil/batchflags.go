@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/iostreams"
 )
 
@@ -74,13 +73,4 @@ func (b *BatchFlags) Complete(cmd *cobra.Command, ios *iostreams.IOStreams, args
 		return nil, FlagErrorf("no input: name report files or folders, or pipe one in")
 	}
 	return []string{"-"}, nil
-}
-
-// Batch is what RunBatch needs to read args with these flags.
-func (b *BatchFlags) Batch(ios *iostreams.IOStreams, x func() (*extract.Extractor, error), version string, args []string) *BatchOptions {
-	return &BatchOptions{
-		IO: ios, Extractor: x, Web: b.Web.NewClient(version),
-		Args: args, Output: b.Output, Jobs: b.Jobs, Timeout: b.Timeout, MaxBytes: int64(b.Web.MaxSize),
-		Quiet: b.Quiet, Verbose: b.Verbose,
-	}
 }

@@ -94,12 +94,13 @@ func TestBatchFlags(t *testing.T) {
 	}
 }
 
-func TestBatchFlagsBatch(t *testing.T) {
+func TestBatchFlagsReading(t *testing.T) {
 	ios, _, _, _ := iostreams.Test()
 	b := BatchFlags{Output: "o", Jobs: 2, Timeout: time.Second, Verbose: true, Web: WebOptions{Timeout: time.Second, MaxSize: 1 << 20}}
-	o := b.Batch(ios, nil, "1.2.3", []string{"a"})
-	if o.IO != ios || o.Output != "o" || o.Jobs != 2 || o.Timeout != time.Second || !o.Verbose || o.Quiet ||
-		o.MaxBytes != 1<<20 || o.Web == nil || !slices.Equal(o.Args, []string{"a"}) {
-		t.Errorf("batch options %+v", o)
+	rd := b.Reading(ios, nil, "1.2.3", []string{"a"})
+	if rd.IO != ios || rd.Jobs != 2 || rd.Timeout != time.Second || !rd.Verbose || rd.Quiet ||
+		rd.Source.MaxBytes != 1<<20 || rd.Source.Stdin != ios.In || rd.Source.Fetch == nil || rd.CacheErr == nil ||
+		!slices.Equal(rd.Args, []string{"a"}) {
+		t.Errorf("reading %+v", rd)
 	}
 }

@@ -3,10 +3,10 @@
 package cmdutil
 
 import (
-	"errors"
 	"fmt"
 	"sync"
 
+	"github.com/findings/findings/pkg/batch"
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/iostreams"
 )
@@ -48,8 +48,9 @@ func FlagErrorf(format string, args ...any) error {
 }
 
 // ErrSilent means the failure has been reported on stderr already: exit 1
-// and print nothing more.
-var ErrSilent = errors.New("silent error")
+// and print nothing more. It is batch's, which the runs over documents
+// return.
+var ErrSilent = batch.ErrSilent
 
 // ErrInterrupted means the user stopped the run.
-var ErrInterrupted = errors.New("interrupted")
+var ErrInterrupted = batch.ErrInterrupted

@@ -15,7 +15,6 @@ import (
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 
-	"github.com/findings/findings/pkg/report"
 	"github.com/findings/findings/pkg/theme"
 	"github.com/findings/findings/pkg/timeline"
 )
@@ -30,90 +29,68 @@ var ThemesHeader = []string{"rank", "theme", "findings", "strengths", "weaknesse
 // TimelineHeader names the columns of timeline in tsv and csv, in order.
 var TimelineHeader = []string{"authority", "reports", "grades", "change", "measures"}
 
-// NewThemes returns a Writer that tallies the themes of the reports written
-// to it and, when closed, writes one row per theme (ranked by findings, and
-// last the findings with no theme) in the format in opts, or with "html" a
-// page that also shows the timeline. Its memory does not grow with the
-// number of reports.
-func NewThemes(w io.Writer, opts Options) (Writer, error) {
-	return newAcross(w, opts, pageThemes)
+// Across is what the commands across reports (themes, timeline) tallied:
+// the themes of the findings and each authority's grades over time.
+// Either tally may be nil when its table is not written.
+type Across struct {
+	Reports  int
+	Themes   *theme.Tally
+	Timeline *timeline.Builder
 }
 
-// NewTimeline returns a Writer that follows each authority across the
-// reports written to it and, when closed, writes one row per authority in
-// the format in opts, or with "html" a page that also shows the themes. It
-// keeps a small digest of each report, never the report.
-func NewTimeline(w io.Writer, opts Options) (Writer, error) {
-	return newAcross(w, opts, pageTimeline)
-}
+// NeedsBoth says whether writing in format needs both tallies: the web
+// page shows the themes and the timeline together.
+func NeedsBoth(format string) bool { return format == "html" }
 
-const (
-	pageThemes = iota
-	pageTimeline
-)
-
-type across struct {
-	w      io.Writer
-	opts   Options
-	lead   int
-	themes *theme.Tally
-	tl     *timeline.Builder
-	n      int
-}
-
-func newAcross(w io.Writer, opts Options, lead int) (Writer, error) {
-	switch opts.Format {
-	case "table", "tsv", "csv", "json", "jsonl", "markdown", "html":
-	default:
-		return nil, fmt.Errorf("unknown format %q: want one of %s", opts.Format, strings.Join(AcrossNames, ", "))
-	}
-	a := &across{w: w, opts: opts, lead: lead}
-	if lead == pageThemes || opts.Format == "html" {
-		a.themes = theme.NewTally()
-	}
-	if lead == pageTimeline || opts.Format == "html" {
-		a.tl = timeline.New()
-	}
-	return a, nil
-}
-
-func (a *across) Write(r *report.Report) error {
-	a.n++
-	if a.themes != nil {
-		a.themes.Add(r)
-	}
-	if a.tl != nil {
-		a.tl.Add(r)
+// CheckAcross says whether themes and timeline write format.
+func CheckAcross(format string) error {
+	if !slices.Contains(AcrossNames, format) {
+		return fmt.Errorf("unknown format %q: want one of %s", format, strings.Join(AcrossNames, ", "))
 	}
 	return nil
 }
 
-func (a *across) Close() error {
-	if a.opts.Format == "html" {
-		return writePage(a.w, a.page())
+// WriteThemes writes one row per theme (ranked by findings, and last the
+// findings with no theme) in the format in opts, or with "html" a page
+// that also shows the timeline.
+func WriteThemes(w io.Writer, a Across, opts Options) error {
+	if err := CheckAcross(opts.Format); err != nil {
+		return err
 	}
-	if a.lead == pageThemes {
-		rows := a.themes.Rows()
-		switch a.opts.Format {
-		case "json", "jsonl":
-			return writeJSONRows(a.w, rows, a.opts.Format == "jsonl")
-		}
-		header, cells := themesHeadings(a.opts.Format), themeCells(rows, a.opts.Format)
-		if a.opts.Format == "table" && a.opts.Width > 0 && a.opts.Width < narrowTable {
-			header = append([]string(nil), header[:len(header)-1]...)
-			header[3], header[4] = "strong", "weak"
-			for i := range cells {
-				cells[i] = cells[i][:len(header)]
-			}
-		}
-		return a.grid(header, cells, 1, 8)
+	if NeedsBoth(opts.Format) {
+		return writePage(w, acrossPage(a, true))
 	}
-	as := a.tl.Authorities()
-	switch a.opts.Format {
+	rows := a.Themes.Rows()
+	switch opts.Format {
 	case "json", "jsonl":
-		return writeJSONRows(a.w, as, a.opts.Format == "jsonl")
+		return writeJSONRows(w, rows, opts.Format == "jsonl")
 	}
-	return a.grid(timelineHeadings(a.opts.Format), timelineCells(as, a.opts.Format), 0, 2, 4)
+	header, cells := themesHeadings(opts.Format), themeCells(rows, opts.Format)
+	if opts.Format == "table" && opts.Width > 0 && opts.Width < narrowTable {
+		header = append([]string(nil), header[:len(header)-1]...)
+		header[3], header[4] = "strong", "weak"
+		for i := range cells {
+			cells[i] = cells[i][:len(header)]
+		}
+	}
+	return grid(w, opts, header, cells, 1, 8)
+}
+
+// WriteTimeline writes one row per authority in the format in opts, or
+// with "html" a page that also shows the themes.
+func WriteTimeline(w io.Writer, a Across, opts Options) error {
+	if err := CheckAcross(opts.Format); err != nil {
+		return err
+	}
+	if NeedsBoth(opts.Format) {
+		return writePage(w, acrossPage(a, false))
+	}
+	as := a.Timeline.Authorities()
+	switch opts.Format {
+	case "json", "jsonl":
+		return writeJSONRows(w, as, opts.Format == "jsonl")
+	}
+	return grid(w, opts, timelineHeadings(opts.Format), timelineCells(as, opts.Format), 0, 2, 4)
 }
 
 func themesHeadings(format string) []string {
@@ -204,17 +181,17 @@ func MeasureLine(m timeline.Measure) string {
 // grid writes rows as a table (drawn to the terminal's width, the columns
 // named by wide sharing what the others leave), Markdown, csv with a
 // header, or tsv without one (as extract and summary do).
-func (a *across) grid(header []string, rows [][]string, wide ...int) error {
-	switch a.opts.Format {
+func grid(w io.Writer, o Options, header []string, rows [][]string, wide ...int) error {
+	switch o.Format {
 	case "tsv":
 		for _, row := range rows {
-			if err := writeTSV(a.w, row); err != nil {
+			if err := writeTSV(w, row); err != nil {
 				return err
 			}
 		}
 		return nil
 	case "csv":
-		c := csv.NewWriter(a.w)
+		c := csv.NewWriter(w)
 		if err := c.Write(header); err != nil {
 			return err
 		}
@@ -224,7 +201,7 @@ func (a *across) grid(header []string, rows [][]string, wide ...int) error {
 		return c.Error()
 	}
 	var opts []tablewriter.Option
-	if a.opts.Format == "markdown" {
+	if o.Format == "markdown" {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
 		for _, row := range rows {
 			for i := range row {
@@ -233,15 +210,15 @@ func (a *across) grid(header []string, rows [][]string, wide ...int) error {
 		}
 	} else {
 		opts = append(opts, tablewriter.WithRowAutoWrap(tw.WrapNormal))
-		if a.opts.Width > 0 {
-			if ws, ok := gridWidths(header, rows, wide, a.opts.Width); ok {
+		if o.Width > 0 {
+			if ws, ok := gridWidths(header, rows, wide, o.Width); ok {
 				opts = append(opts, tablewriter.WithColumnWidths(ws))
 			}
-			opts = append(opts, tablewriter.WithMaxWidth(a.opts.Width))
+			opts = append(opts, tablewriter.WithMaxWidth(o.Width))
 		}
 	}
 	opts = append(opts, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAlignment(tw.AlignLeft))
-	tb := tablewriter.NewTable(a.w, opts...)
+	tb := tablewriter.NewTable(w, opts...)
 	tb.Header(header)
 	for _, row := range rows {
 		if err := tb.Append(row); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -45,37 +46,34 @@ func acrossReports() []*report.Report {
 	}
 }
 
-func writeAcross(t *testing.T, timeline bool, opts Options) string {
+func writeAcross(t *testing.T, byAuthority bool, opts Options) string {
 	t.Helper()
-	var b bytes.Buffer
-	newW := NewThemes
-	if timeline {
-		newW = NewTimeline
-	}
-	w, err := newW(&b, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := Across{Themes: theme.NewTally(), Timeline: timeline.New()}
 	for _, r := range acrossReports() {
-		if err := w.Write(r); err != nil {
-			t.Fatal(err)
-		}
+		a.Reports++
+		a.Themes.Add(r)
+		a.Timeline.Add(r)
 	}
-	if err := w.Close(); err != nil {
+	write := WriteThemes
+	if byAuthority {
+		write = WriteTimeline
+	}
+	var b bytes.Buffer
+	if err := write(&b, a, opts); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
 }
 
 func TestAcrossUnknownFormat(t *testing.T) {
-	for _, newW := range []func(*bytes.Buffer, Options) error{
-		func(b *bytes.Buffer, o Options) error { _, err := NewThemes(b, o); return err },
-		func(b *bytes.Buffer, o Options) error { _, err := NewTimeline(b, o); return err },
-	} {
-		err := newW(&bytes.Buffer{}, Options{Format: "yaml"})
+	for _, write := range []func(io.Writer, Across, Options) error{WriteThemes, WriteTimeline} {
+		err := write(&bytes.Buffer{}, Across{}, Options{Format: "yaml"})
 		if err == nil || !strings.Contains(err.Error(), "html") {
 			t.Errorf("err = %v, want one that lists html", err)
 		}
+	}
+	if err := CheckAcross("html"); err != nil {
+		t.Errorf("CheckAcross(html) = %v", err)
 	}
 }
 

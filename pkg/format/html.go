@@ -53,13 +53,13 @@ type page struct {
 	Several    int // authorities with two grades or more
 }
 
-func (a *across) page() page {
-	p := page{Reports: a.n, ThemesLead: a.lead == pageThemes}
-	p.Title = "Themes and grades across " + plural(a.n, "report")
-	rows := a.themes.Rows()
+func acrossPage(a Across, themesLead bool) page {
+	p := page{Reports: a.Reports, ThemesLead: themesLead}
+	p.Title = "Themes and grades across " + plural(a.Reports, "report")
+	rows := a.Themes.Rows()
 	p.Themes, p.Untagged = rows[:len(rows)-1], rows[len(rows)-1]
 	p.ThemeChart = drawThemes(p.Themes)
-	p.Timeline = a.tl.Authorities()
+	p.Timeline = a.Timeline.Authorities()
 	p.Cards = drawGrades(p.Timeline)
 	for _, c := range p.Cards {
 		p.Graded++

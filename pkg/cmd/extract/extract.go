@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/findings/findings/pkg/batch"
 	"github.com/findings/findings/pkg/cmdutil"
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/format"
@@ -109,14 +110,16 @@ metrics and judgements; --append adds to it.`,
 }
 
 func extractRun(ctx context.Context, opts *ExtractOptions) error {
-	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
+	// the formats that write --output themselves: a database, a folder
+	var own func(docs int) bool
 	switch opts.Format {
 	case "sqlite":
-		b.OwnOutput = func(int) bool { return true }
+		own = func(int) bool { return true }
 	case "html":
-		b.OwnOutput = func(docs int) bool { return pagesFolder(opts.Output, docs) }
+		own = func(docs int) bool { return pagesFolder(opts.Output, docs) }
 	}
-	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
+	rd := opts.Reading(opts.IO, opts.Extractor, opts.Version, opts.Args)
+	return batch.Reports(ctx, rd, cmdutil.WriterSink(opts.IO.Out, opts.Output, own, func(out io.Writer, docs int) (format.Writer, error) {
 		fopts := format.Options{
 			Format: opts.Format, Kinds: opts.Kinds, Explain: opts.Explain,
 			Color: opts.IO.ColorEnabled() && opts.Output == "", Width: opts.IO.TerminalWidth(), Documents: docs,
@@ -131,7 +134,7 @@ func extractRun(ctx context.Context, opts *ExtractOptions) error {
 			return format.NewPages(opts.Output, fopts)
 		}
 		return format.New(out, fopts)
-	})
+	}))
 }
 
 // pagesFolder says whether html goes into a folder, a page per report and

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/findings/findings/pkg/batch"
 	"github.com/findings/findings/pkg/cmdutil"
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/format"
@@ -58,8 +59,8 @@ weaknesses, metrics.`,
 }
 
 func summaryRun(ctx context.Context, opts *SummaryOptions) error {
-	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
-	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
+	rd := opts.Reading(opts.IO, opts.Extractor, opts.Version, opts.Args)
+	return batch.Reports(ctx, rd, cmdutil.WriterSink(opts.IO.Out, opts.Output, nil, func(out io.Writer, docs int) (format.Writer, error) {
 		return format.NewSummary(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
-	})
+	}))
 }

@@ -7,10 +7,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/findings/findings/pkg/batch"
 	"github.com/findings/findings/pkg/cmdutil"
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/format"
 	"github.com/findings/findings/pkg/iostreams"
+	"github.com/findings/findings/pkg/report"
+	"github.com/findings/findings/pkg/theme"
+	"github.com/findings/findings/pkg/timeline"
 )
 
 // ThemesOptions are the command's dependencies, then its flag values.
@@ -66,9 +70,24 @@ time (as timeline), and the tables under them.`,
 	return cmd
 }
 
+// themesRun tallies the themes of every report read (and the timeline
+// too for the web page, which shows both), then writes them.
 func themesRun(ctx context.Context, opts *ThemesOptions) error {
-	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
-	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
-		return format.NewThemes(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
-	})
+	a := format.Across{Themes: theme.NewTally()}
+	if format.NeedsBoth(opts.Format) {
+		a.Timeline = timeline.New()
+	}
+	add := func(r *report.Report) {
+		a.Reports++
+		a.Themes.Add(r)
+		if a.Timeline != nil {
+			a.Timeline.Add(r)
+		}
+	}
+	write := func(out io.Writer) error {
+		return format.WriteThemes(out, a, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth()})
+	}
+	check := func() error { return format.CheckAcross(opts.Format) }
+	rd := opts.Reading(opts.IO, opts.Extractor, opts.Version, opts.Args)
+	return batch.Reports(ctx, rd, cmdutil.TallySink(opts.IO.Out, opts.Output, check, add, write))
 }

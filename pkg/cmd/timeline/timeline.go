@@ -7,10 +7,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/findings/findings/pkg/batch"
 	"github.com/findings/findings/pkg/cmdutil"
 	"github.com/findings/findings/pkg/extract"
 	"github.com/findings/findings/pkg/format"
 	"github.com/findings/findings/pkg/iostreams"
+	"github.com/findings/findings/pkg/report"
+	"github.com/findings/findings/pkg/theme"
+	tl "github.com/findings/findings/pkg/timeline"
 )
 
 // TimelineOptions are the command's dependencies, then its flag values.
@@ -68,9 +72,25 @@ strengths against their weaknesses (as themes), and the tables under them.`,
 	return cmd
 }
 
+// timelineRun follows each authority across the reports read (keeping a
+// small digest of each report, never the report; and the themes too for
+// the web page, which shows both), then writes the timelines.
 func timelineRun(ctx context.Context, opts *TimelineOptions) error {
-	b := opts.Batch(opts.IO, opts.Extractor, opts.Version, opts.Args)
-	return cmdutil.RunBatch(ctx, b, func(out io.Writer, docs int) (format.Writer, error) {
-		return format.NewTimeline(out, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth(), Documents: docs})
-	})
+	a := format.Across{Timeline: tl.New()}
+	if format.NeedsBoth(opts.Format) {
+		a.Themes = theme.NewTally()
+	}
+	add := func(r *report.Report) {
+		a.Reports++
+		a.Timeline.Add(r)
+		if a.Themes != nil {
+			a.Themes.Add(r)
+		}
+	}
+	write := func(out io.Writer) error {
+		return format.WriteTimeline(out, a, format.Options{Format: opts.Format, Width: opts.IO.TerminalWidth()})
+	}
+	check := func() error { return format.CheckAcross(opts.Format) }
+	rd := opts.Reading(opts.IO, opts.Extractor, opts.Version, opts.Args)
+	return batch.Reports(ctx, rd, cmdutil.TallySink(opts.IO.Out, opts.Output, check, add, write))
 }
