@@ -157,6 +157,9 @@ type docContext struct {
 	// sentenceBefore is the sentence before the one being read, in the same
 	// block, or ""
 	sentenceBefore string
+	// judged are the judgements judgeProse last found, in judgedText
+	judgedText string
+	judged     []found
 }
 
 // facts reads the authority, inspection type, title and date from a
