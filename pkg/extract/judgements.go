@@ -21,7 +21,7 @@ var (
 	judgedRE = regexp.MustCompile(`(?i)\b(?:judged|rated|graded|assessed|deemed|found|considered)\s+(?:overall\s+)?(?:(?:to\s+be|as)\s+(?:being\s+|providing\s+an?\s+|an?\s+)?|to\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
 	// "found children's services inadequate", "rated Reading's children's
 	// services as 'inadequate'", "judged one home to be good"
-	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:(?:both|all|the|its|that|one|two|three|four|five|\d+)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements|homes?|centres?|agenc(?:y|ies))|them|it)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:(?:both|all|the|its|that|one|two|three|four|five|\d+)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements|homes?|centres?|agenc(?:y|ies))|them|it)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+|to\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
 	// a headline's verb, singular or plural: "Redmarsh children's services
 	// 'require improvement'", "Children's services in Redmarsh requires
 	// improvement because:", "The Local Safeguarding Children Board
@@ -162,6 +162,12 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		// judgement per area
 		scopes := x.scopesOf(scopeText)
 		own := ownProvisionRE.MatchString(scopeText)
+		if len(scopes) == 0 && numberOrPronoun(subj) {
+			// "inspected its children's services in 2019, when they were
+			// judged ...": what they are, the sentence says before
+			scopes = x.scopesOf(text[:max(0, gs-len(subj)-12)])
+			own = ownProvisionRE.MatchString(text[:gs])
+		}
 		if len(scopes) == 0 && numberOrPronoun(subj) && ctx.sentenceBefore != "" {
 			// "Three were judged good": what three is, the sentence before says
 			scopes = x.scopesOf(ctx.sentenceBefore)
@@ -346,13 +352,19 @@ func subjectBefore(text string, i int) string {
 	end := len(s)
 	for k := len(ms) - 1; k >= 0; k-- {
 		seg := strings.TrimSpace(s[ms[k][1]:end])
-		if !auxOnlyRE.MatchString(seg) {
+		// "The fostering service, judged inadequate before, was judged
+		// good": an aside that grades, between the subject and its verb,
+		// is not the subject either
+		if !auxOnlyRE.MatchString(seg) && !(end < len(s) && gradingAsideRE.MatchString(seg)) {
 			return seg
 		}
 		end = ms[k][0] // "care leavers that are judged": the subject is before "that"
 	}
 	return strings.TrimSpace(s[:end])
 }
+
+// gradingAsideRE opens an aside that grades what the clause is about.
+var gradingAsideRE = regexp.MustCompile(`(?i)^(?:judged|rated|graded|found)\b`)
 
 // asideRE is a short bracketed aside just before the verb: an
 // abbreviation.
@@ -361,15 +373,16 @@ var asideRE = regexp.MustCompile(`\s*\([^()]{1,40}\)[\s,]*$`)
 // auxOnlyRE matches a would-be subject that is only a verb's helpers.
 var auxOnlyRE = regexp.MustCompile(`(?i)^(?:(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both)\s*)*$`)
 
-var numberPronounRE = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
+var numberPronounRE = regexp.MustCompile(`(?i)^(?:(?:and|but|while)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
 
 func numberOrPronoun(s string) bool {
 	s = auxTailRE.ReplaceAllString(strings.TrimSpace(s), "")
 	return numberPronounRE.MatchString(s)
 }
 
-// auxTailRE is a subject's trailing verb helpers: "Three were" -> "Three".
-var auxTailRE = regexp.MustCompile(`(?i)(?:\s+(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both))+$`)
+// auxTailRE is a subject's trailing verb helpers: "Three were" -> "Three",
+// "they were judged to" -> "they".
+var auxTailRE = regexp.MustCompile(`(?i)(?:\s+(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both|judged|rated|found|considered|deemed|to))+$`)
 
 // scopeOf names the area a label or subject is about, or "".
 func (x *Extractor) scopeOf(s string) string {
