@@ -121,7 +121,11 @@ func (x *Extractor) judgeLabel(text, section string) []found {
 	if scope == "" {
 		scope = report.ScopeOther
 	}
-	return []found{{Judgement: report.Judgement{Grade: canonicalGrade(g), Scope: scope, Rule: "table"}, start: gs, end: ge}}
+	// a reinspection's summary of the earlier inspection's table, under
+	// "Previous inspection judgements" or "Judgements at the last
+	// inspection", grades the past
+	prev := strings.Contains(strings.ToLower(section), "previous") || earlierTableRE.MatchString(section)
+	return []found{{Judgement: report.Judgement{Grade: canonicalGrade(g), Scope: scope, Rule: "table", Previous: prev}, start: gs, end: ge}}
 }
 
 func endsLikeSentence(s string) bool {

@@ -66,3 +66,28 @@ func TestJudgementsMechanisms(t *testing.T) {
 		})
 	}
 }
+
+// TestJudgementsTableRows: a reinspection's summary of the earlier
+// inspection's table grades the past; the report's own table does not.
+func TestJudgementsTableRows(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		section, row string
+		want         string
+	}{
+		{"Judgements at the last inspection", "Overall effectiveness Inadequate", "inadequate overall previous=true"},
+		{"Previous inspection judgements", "The experiences and progress of children in care Requires improvement to be good", "requires_improvement children_in_care previous=true"},
+		{"Judgements", "Overall effectiveness Good", "good overall previous=false"},
+	} {
+		var got []string
+		for _, f := range x.judgeLabel(tt.row, tt.section) {
+			got = append(got, fmt.Sprintf("%s %s previous=%v", f.Grade, f.Scope, f.Previous))
+		}
+		if !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%q under %q: %q, want %q", tt.row, tt.section, got, tt.want)
+		}
+	}
+}
