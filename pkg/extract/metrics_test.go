@@ -93,6 +93,8 @@ func TestMetricsMasks(t *testing.T) {
 		{"Advisers stay with young people until they are 25, and 90% stay in touch.", []string{"90%"}},
 		{"The trust set up an 18 plus team, and 14% of the 10–17 population offend.", []string{"14%"}},
 		{"Only children three years or older are considered.", nil},
+		{"Of the 40 care leavers, 12 are young people who are 17, and 9 live alone.", []string{"40", "12", "9"}},
+		{"The team works with 32 children ranging from 11 to 18 years.", []string{"32"}},
 		// levels, tiers, stages
 		{"Referrals to tier two and three mental health services have risen by 20%.", []string{"20%"}},
 		{"Children at key stages 1 and 2 do well, and 31 adopters are at stage one.", []string{"31"}},
