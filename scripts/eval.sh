@@ -38,7 +38,7 @@ if ! cmp -s "$tmp/model.tsv" pkg/extract/data/model.tsv; then
 fi
 check() { # file key floor [max]
 	local v
-	v=$(tail -1 "$1" | tr ' ' '\n' | sed -n "s/^$2=//p")
+	v=$(grep '^score:' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | tail -1)
 	if [ -z "$v" ]; then echo "eval: no $2 in $1"; fail=1; return; fi
 	if [ "${4:-}" = max ]; then
 		awk -v v="$v" -v f="$3" 'BEGIN{exit !(v<=f)}' || { echo "eval: $2=$v above $3 ($(basename "$1"))"; fail=1; }
@@ -46,14 +46,33 @@ check() { # file key floor [max]
 		awk -v v="$v" -v f="$3" 'BEGIN{exit !(v>=f)}' || { echo "eval: $2=$v below floor $3 ($(basename "$1"))"; fail=1; }
 	fi
 }
+# precision and recall apart: a metrics F1 can hide a quarter of noise
+# behind a high recall. "metrics: P=0.90 R=0.98 F1=..." -> metrics_P, metrics_R
+pr() { # file -> "P R" of the metrics line
+	sed -n 's/^metrics: P=\([0-9.]*\) R=\([0-9.]*\).*/\1 \2/p' "$1" | tail -1
+}
+for f in dev lodo own; do
+	read -r p r <<<"$(pr "$tmp/$f.txt")"
+	echo "$f: metrics precision=${p:-?} recall=${r:-?}"
+	echo "score: metrics_P=${p:-} metrics_R=${r:-}" >>"$tmp/$f.txt"
+done
 check "$tmp/dev.txt" metrics_F1 0.92
 check "$tmp/dev.txt" judgements_F1 0.90
 check "$tmp/dev.txt" authority 0.90
 check "$tmp/dev.txt" inspection_type 0.99
 check "$tmp/dev.txt" leaks 0 max
 check "$tmp/lodo.txt" findings_macroF1 0.72
+# the issue-14 targets, on documents the rules were not tuned on
+check "$tmp/lodo.txt" metrics_F1 0.95
+check "$tmp/lodo.txt" metrics_P 0.93
+check "$tmp/lodo.txt" metrics_R 0.95
+check "$tmp/lodo.txt" judgements_F1 0.97
+check "$tmp/lodo.txt" authority 1.00
+check "$tmp/lodo.txt" inspection_type 1.00
+check "$tmp/lodo.txt" leaks 0 max
 check "$tmp/own.txt" findings_macroF1 0.80
-check "$tmp/own.txt" metrics_F1 0.88
-check "$tmp/own.txt" judgements_F1 0.93
+check "$tmp/own.txt" metrics_F1 0.95
+check "$tmp/own.txt" metrics_P 0.93
+check "$tmp/own.txt" judgements_F1 0.97
 check "$tmp/own.txt" leaks 0 max
 exit $fail

@@ -50,6 +50,7 @@ type Extractor struct {
 	sections                 []sectionRule
 	scopes                   []scopeRule
 	numbers                  *numberWords
+	masks                    []guarded          // notmetrics.txt: spans whose numbers are no metric
 	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
@@ -176,6 +177,13 @@ func New(opts ...Option) (*Extractor, error) {
 		return nil, err
 	}
 	if x.numbers, err = parseNumbers(numbers); err != nil {
+		return nil, err
+	}
+	masks, err := read("notmetrics.txt")
+	if err != nil {
+		return nil, err
+	}
+	if x.masks, err = parseMasks(masks); err != nil {
 		return nil, err
 	}
 	neutral, err := read("neutral.txt")

@@ -15,14 +15,23 @@ import (
 // "borough council", "local authority".
 const councilPat = `(?i:(?:(?:city|county|borough|metropolitan\s+borough|district)\s+)?council(?:[’']s)?(?:\s+children[’']s\s+services)?|children[’']s\s+services|local\s+authority)`
 
+// trustPat ends the name of a trust or company that runs a council's
+// children's services: "Children and Families Trust", "Children's Services
+// Trust", "Children's Trust", "Children First".
+const trustPat = `(?i:children(?:[’']s)?\s+(?:and\s+families\s+|services\s+)?trust|children\s+first|children[’']s\s+services\s+company)\b`
+
 const namePat = `((?:[A-Z][\w’'.-]*|St\.?)(?:(?:,\s*|\s+|\s+(?:and|upon|on|of|in|the|under|with|by)\s+)(?:[A-Z][\w’'.-]*))*)`
 
 var (
-	// patterns that name the authority, strongest first
+	// that name the authority, strongest first (the first seven
+	// are read from the document's opening)
 	authorityREs = []*regexp.Regexp{
 		regexp.MustCompile(`\bInspection\s+of\s+` + namePat + `\s+local\s+authority\s+children[’']s\s+services`),
 		regexp.MustCompile(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
 		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
+		// a service run by a trust or a company is the council's: "Focused
+		// visit to Bradford Children and Families Trust" is Bradford's
+		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `\s+` + trustPat),
 		// a report that opens with the authority's name alone, then its title:
 		// "Barnsley" / "Inspection of children's social care services"
 		regexp.MustCompile(`^` + namePat + `\n+(?i:(?:re-)?inspection\s+of\s+(?:children|services|local|looked))`),
@@ -32,15 +41,16 @@ var (
 		regexp.MustCompile(`\b` + namePat + `(?:[’']s)?\s+(?:children[’']s\s+services|(?:City|County|Borough|Metropolitan\s+Borough|District)\s+Council|Council)\b`),
 		regexp.MustCompile(`\bservices\s+(?:to|for)\s+children\s+(?:and\s+young\s+people\s+)?in\s+` + namePat + `\b`),
 		regexp.MustCompile(`\b(?:since|in|at|for)\s+` + namePat + `\s+(?:was|were|is|are|has|had)\s+(?:rated|judged)\b`),
+		regexp.MustCompile(`\b` + namePat + `\s+` + trustPat),
 	}
 	// words that end a name and are not part of it
-	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board))+$`)
+	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board|Children|Families|and|Young|People|First|Company))+$`)
 	authorityPrefixRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:(?:London|Royal|Metropolitan)\s+)?(?:Borough|City|County)|Council)\s+of\s+(?:the\s+)?`)
 	// capitalised words that are not names of authorities
 	notAuthority = map[string]bool{"Ofsted": true, "The": true, "This": true, "Inspection": true, "Children": true, "Children’s": true,
 		"Local": true, "Her": true, "His": true, "Majesty’s": true, "England": true, "Inspectors": true, "Council": true, "Services": true,
 		"Social": true, "Focused": true, "Monitoring": true, "Joint": true, "Department": true, "Education": true, "Government": true,
-		"National": true, "Lead": true, "Reading’s": false, "All": true, "Overall": true, "In": true, "At": true, "Since": true, "A": true, "An": true}
+		"National": true, "Lead": true, "Reading’s": false, "All": true, "Overall": true, "Achieving": true, "Together": true, "In": true, "At": true, "Since": true, "A": true, "An": true}
 
 	// each kind with a word every match holds, and the pattern
 	typeREs = []struct {
@@ -147,6 +157,9 @@ type docContext struct {
 	// sentenceBefore is the sentence before the one being read, in the same
 	// block, or ""
 	sentenceBefore string
+	// judged are the judgements judgeProse last found, in judgedText
+	judgedText string
+	judged     []found
 }
 
 // facts reads the authority, inspection type, title and date from a
@@ -185,7 +198,7 @@ func authority(text string) string {
 	if len(head) > 3000 {
 		head = head[:3000]
 	}
-	for _, re := range authorityREs[:6] {
+	for _, re := range authorityREs[:7] {
 		if m := re.FindStringSubmatch(head); m != nil {
 			if a := tidyAuthority(m[1]); a != "" {
 				return a

@@ -27,3 +27,21 @@ func TestTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthorityRunByTrust: a service run by a trust or a company is the
+// council's: the authority is the council's name.
+func TestAuthorityRunByTrust(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Focused visit to Bradford Children and Families Trust\nThis letter summarises the findings of the focused visit to Bradford Children and Families Trust.\n", "Bradford"},
+		{"Inspection of Bradford Children and Families Trust children’s services\nChildren in Bradford are safer.\n", "Bradford"},
+		{"Monitoring visit to Doncaster Children’s Services Trust\nThe trust has improved.\n", "Doncaster"},
+		{"Inspection of Kingston upon Thames local authority children’s services\nAchieving for Children runs the services of Kingston and Richmond.\n", "Kingston upon Thames"},
+		{"Achieving for Children runs the services.\nInspection of Richmond upon Thames local authority children’s services\n", "Richmond upon Thames"},
+		{"Focused visit to Sunderland children’s services\nTogether for Children delivers the services on behalf of Sunderland City Council.\n", "Sunderland"},
+		{"Redmarsh Children’s Trust runs the service.\nThe trust was set up in 2020.\n", "Redmarsh"},
+	} {
+		if got := authority(tt.text); got != tt.want {
+			t.Errorf("authority(%q) = %q, want %q", tt.text[:40], got, tt.want)
+		}
+	}
+}

@@ -16,12 +16,17 @@ var (
 	// a label that ends in its grade: a table row, a graded heading
 	// ("...children in care: good", "Leadership and management Grade 3 (Adequate)")
 	gradedLabelRE = regexp.MustCompile(`(?i)^(.*?[a-z)])[\s:–—-]+(?:grade\s*\d\s*\(\s*(` + gradeAlt + `)\s*\)|(` + gradeAlt + `)(?:\s*\(grade\s*\d\))?)\.?$`)
-	// prose: a judging verb before the grade
-	judgedRE = regexp.MustCompile(`(?i)\b(?:judged|rated|graded|assessed|deemed|found|considered)\s+(?:overall\s+)?(?:(?:to\s+be|as)\s+(?:being\s+|providing\s+an?\s+|an?\s+)?)?[‘'"“]?(` + gradeAlt + `)\b`)
-	// "found children's services inadequate", "rated Reading's children's services as 'inadequate'"
-	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:(?:both|all|the|its|that)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements)|them|it)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
-	// a headline's verb: "Redmarsh children's services 'require improvement'"
-	riHeadlineRE = regexp.MustCompile(`(?i)\b(?:services|council|authority|trust)\s+[‘'"“]?(requires?\s+improvement)\b`)
+	// prose: a judging verb before the grade ("judged to be good", "judged
+	// to require improvement")
+	judgedRE = regexp.MustCompile(`(?i)\b(?:judged|rated|graded|assessed|deemed|found|considered)\s+(?:overall\s+)?(?:(?:to\s+be|as)\s+(?:being\s+|providing\s+an?\s+|an?\s+)?|to\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	// "found children's services inadequate", "rated Reading's children's
+	// services as 'inadequate'", "judged one home to be good"
+	judgedObjectRE = regexp.MustCompile(`(?i)\b(?:judged|rated|found|graded)\s+(?:(?:(?:both|all|the|its|that|one|two|three|four|five|\d+)\s+)?(?:[\w’'-]+\s+){0,6}?(?:services?|authority|council|provision|arrangements|homes?|centres?|agenc(?:y|ies))|them|it)\s+(?:to\s+be\s+|as\s+|were\s+|was\s+|to\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	// a headline's verb, singular or plural: "Redmarsh children's services
+	// 'require improvement'", "Children's services in Redmarsh requires
+	// improvement because:", "The Local Safeguarding Children Board
+	// requires improvement"
+	riHeadlineRE = regexp.MustCompile(`(?i)\b(?:services?|council|authority|trust|safeguarding\s+(?:children(?:[’']s)?\s+)?board|lscb|safeguarding\s+partnership)(?:\s+in\s+(?:the\s+)?[\w’'.-]+(?:\s+(?:and|upon|on|[\w’'.-]+)){0,3}?)?\s+[‘'"“]?(requires?\s+improvement)\b`)
 	// prose: the grade as predicate ("Adoption is good", "services remain inadequate")
 	predicateRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
 	// "requires improvement to be good" is a grade wherever it stands
@@ -34,18 +39,34 @@ var (
 	gradedIsRE  = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
 	notGradedRE = regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
 	// a listing of every grade: a grade descriptor, not a judgement
-	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b`)
+	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b|^an?\s+(?:local\s+authority|lscb|service|board|council)\s+(?:requires\s+improvement|is\s+(?:outstanding|good|adequate|inadequate))\s+(?:if|when|where)\b`)
 	// signals that the grade belongs to an earlier inspection
-	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\b(?:was|were)\s+(?:last|previously)\s+inspected\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b`)
+	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\b(?:was|were)\s+(?:last|previously)\s+inspected\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b|\binspections?\s+(?:before\s+this|ago|earlier)\b|\bbefore\s+this\s+(?:one|inspection)\b|\b(?:when|where)\s+(?:it|they|the\s+(?:council|local\s+authority|service))\s+(?:was|were)\s+last\s+inspected\b`)
 	yearRE     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
-	// "good or outstanding": a second grade in a list
-	gradeListRE = regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(` + gradeAlt + `)\b`)
+	// "good or outstanding", "good, one adequate and one inadequate": a
+	// further grade in a list
+	gradeListRE = regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(?:(?:and\s+)?(?:one|two|three|four|five|six|\d+)\s+)?(` + gradeAlt + `)\b`)
 	// a modal or an aim before the grade: a target, not a judgement
 	hedgeRE = regexp.MustCompile(`(?i)\b(?:should|would|could|can|will|must|may|might|aims?\s+to|aiming\s+to|target|expected\s+to|ambition)\b`)
 	// graded pieces of work, not the service: "the cases judged good"
-	workItemRE = regexp.MustCompile(`(?i)\b(?:cases?|files?|audits?|schools?|academ(?:y|ies)|records?|samples?)\s*$`)
+	workItemRE = regexp.MustCompile(`(?i)\b(?:cases?|files?|audits?|schools?|academ(?:y|ies)|records?|samples?|plans?|decision-making|assessments?|examples?)(?:\s+(?:were|was|are|is|has\s+been|have\s+been))?\s*$`)
+	// a count of cases graded: "in 10 of 15 cases", "in 12 out of 15 cases"
+	casesGradedRE = regexp.MustCompile(`(?i)\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\s+(?:cases|files|audits|records)\b`)
+	// grades of the schools children attend or the provision they are
+	// placed in, which are not the council's: "children attend schools
+	// judged good", "placed out of borough in provision which was judged
+	// inadequate"
+	notServiceRE = regexp.MustCompile(`(?i)\b(?:schools?|academ(?:y|ies)|colleges?|nurser(?:y|ies)|education\s+provision|(?:early\s+years\s+)?settings?)\b|\battend(?:s|ed|ing)?\b|\bplaced\b(?:\s+\S+){0,5}\s+in\b`)
+	// a section that holds an earlier inspection's grades: "Judgements at
+	// the last inspection", "Summary of the last inspection's judgements"
+	earlierTableRE = regexp.MustCompile(`(?i)\b(?:last|earlier|prior|original)\s+(?:full\s+|ofsted\s+)?inspection(?:[’']s)?\s+(?:judgements?|grades?|findings)\b|\b(?:judgements?|grades?)\s+(?:at|from|of)\s+the\s+(?:last|earlier|prior|original)\s+(?:full\s+|ofsted\s+)?inspection\b`)
+	// a share of something graded ("the majority that require improvement
+	// to be good") grades pieces of work, not a service
+	quantifiedRE = regexp.MustCompile(`(?i)\b(?:majority|minority|most|many|some|few|half|proportion)(?:\s+of\s+(?:them|these|those))?$`)
 	// the council's own provision, graded by inspections of its own
-	ownProvisionRE = regexp.MustCompile(`(?i)children[’']s\s+homes?|\bhomes\b|fostering|children[’']s\s+centres?|\bagency\b`)
+	ownProvisionRE = regexp.MustCompile(`(?i)children[’']s\s+homes?|\bhomes\b|\b(?:one|two|three|four|five|each|a|the)\s+(?:residential\s+)?home\b|fostering|children[’']s\s+centres?|\bagency\b`)
+	// a home the council runs, named alone: "judged one home to be good"
+	homeRE = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|each|a|the)\s+(?:residential\s+)?home\b`)
 	// the subject before a predicate: the words back to a clause break
 	clauseBreakRE = regexp.MustCompile(`[,;:()]|\b(?:but|because|which|that|while|whereas|when)\s`)
 )
@@ -100,7 +121,11 @@ func (x *Extractor) judgeLabel(text, section string) []found {
 	if scope == "" {
 		scope = report.ScopeOther
 	}
-	return []found{{Judgement: report.Judgement{Grade: canonicalGrade(g), Scope: scope, Rule: "table"}, start: gs, end: ge}}
+	// a reinspection's summary of the earlier inspection's table, under
+	// "Previous inspection judgements" or "Judgements at the last
+	// inspection", grades the past
+	prev := strings.Contains(strings.ToLower(section), "previous") || earlierTableRE.MatchString(section)
+	return []found{{Judgement: report.Judgement{Grade: canonicalGrade(g), Scope: scope, Rule: "table", Previous: prev}, start: gs, end: ge}}
 }
 
 func endsLikeSentence(s string) bool {
@@ -126,19 +151,41 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		if grade == "" || taken(gs, ge) {
 			return
 		}
-		// a target ("should be judged good by 2017") or a grade of a piece
-		// of work ("the cases judged good") is no judgement of the service
-		if hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(subj) {
+		// "a local academy that was recently judged": a relative clause's
+		// subject is the noun before it
+		if len(strings.Fields(subj)) <= 3 && notServiceRE.MatchString(lookBehind(text[:gs], 60)) {
+			return
+		}
+		// a target ("should be judged good by 2017"), a grade of a piece
+		// of work ("the cases judged good") or of a school is no judgement
+		// of the service
+		if hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(subj) || notServiceRE.MatchString(subj) || quantifiedRE.MatchString(subj) || casesGradedRE.MatchString(text) {
 			return
 		}
 		// "both safeguarding and looked after children's services": one
 		// judgement per area
 		scopes := x.scopesOf(scopeText)
 		own := ownProvisionRE.MatchString(scopeText)
+		if len(scopes) == 0 && numberOrPronoun(subj) {
+			// "inspected its children's services in 2019, when they were
+			// judged ...": what they are, the sentence says before
+			scopes = x.scopesOf(text[:max(0, gs-len(subj)-12)])
+			own = ownProvisionRE.MatchString(text[:gs])
+		}
 		if len(scopes) == 0 && numberOrPronoun(subj) && ctx.sentenceBefore != "" {
 			// "Three were judged good": what three is, the sentence before says
 			scopes = x.scopesOf(ctx.sentenceBefore)
 			own = ownProvisionRE.MatchString(ctx.sentenceBefore)
+			if len(scopes) == 0 && ctx.judgedText == ctx.sentenceBefore && len(ctx.judged) > 0 {
+				// "The council runs four homes. Three were judged good.
+				// One was judged to require improvement.": the homes of
+				// two sentences before, through the grades of the last
+				scopes = []string{ctx.judged[len(ctx.judged)-1].Scope}
+				own = ctx.judged[len(ctx.judged)-1].own
+			}
+		}
+		if len(scopes) == 0 && homeRE.MatchString(scopeText) {
+			scopes = []string{report.ScopeOther} // "judged one home to be good"
 		}
 		if len(scopes) == 0 && ctx.authority != "" && strings.Contains(subj, ctx.authority) {
 			scopes = []string{report.ScopeOverall} // "Reading was rated inadequate"
@@ -167,10 +214,15 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, riHeadlineRE, gradeNounRE, outstandingRE} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			subj := subjectBefore(text, m[0])
+			if re == riHeadlineRE && strings.HasPrefix(strings.ToLower(text[m[1]:]), " to ") && !riVerbRE.MatchString(text[m[2]:]) {
+				continue // "requires improvement to ensure that ...": no grade
+			}
 			scopeText := subj + " " + text[m[0]:m[3]]
 			switch re {
 			case outstandingRE:
-				scopeText = text[m[0]:m[1]]
+				// "Leaders in X have had an outstanding impact": the
+				// leaders', whatever the subject names
+				scopeText = "leaders " + text[m[0]:m[1]]
 			case gradeNounRE:
 				// "the inadequate judgement of the inspection of child
 				// protection services": the area follows
@@ -192,9 +244,10 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 		}
 		add(g, m[2], m[3], scopeText, subj, "prose")
 	}
-	// a list of grades "good or outstanding": each is a judgement
-	for i := range out {
-		f := &out[i]
+	// a list of grades "good or outstanding", "good, one adequate and one
+	// inadequate": each is a judgement, the ones the list adds too
+	for i := 0; i < len(out); i++ {
+		f := out[i]
 		rest := text[f.end:]
 		if mm := gradeListRE.FindStringSubmatchIndex(rest); mm != nil {
 			g := canonicalGrade(rest[mm[2]:mm[3]])
@@ -226,6 +279,7 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 			out[i].Previous = true
 		}
 	}
+	ctx.judgedText, ctx.judged = text, out
 	return out
 }
 
@@ -239,7 +293,10 @@ func (x *Extractor) scopesOf(s string) []string {
 	}
 	l := " " + nonWordRE.ReplaceAllString(strings.ToLower(strings.ReplaceAll(s, "’", "'")), " ") + " "
 	first := x.scopeOf(s)
-	if first == "" || first == report.ScopeOverall || first == report.ScopeOther || !strings.Contains(l, " and ") {
+	// "capacity to improve services for looked after children" is one
+	// area; "a fostering agency and an adoption agency" are two
+	other := first == report.ScopeOther && !ownProvisionRE.MatchString(s)
+	if first == "" || first == report.ScopeOverall || other || !strings.Contains(l, " and ") {
 		if first == "" {
 			return nil
 		}
@@ -291,12 +348,18 @@ func (x *Extractor) scopesOf(s string) []string {
 // subjectBefore is the stretch of text before offset i back to the last
 // clause break: the subject of a predicate.
 func subjectBefore(text string, i int) string {
-	s := text[:i]
+	// an aside in brackets before the verb is no clause: "The Kent
+	// Safeguarding Children Board (KSCB) requires improvement" is about
+	// the board
+	s := asideRE.ReplaceAllString(text[:i], "")
 	ms := clauseBreakRE.FindAllStringIndex(s, -1)
 	end := len(s)
 	for k := len(ms) - 1; k >= 0; k-- {
 		seg := strings.TrimSpace(s[ms[k][1]:end])
-		if !auxOnlyRE.MatchString(seg) {
+		// "The fostering service, judged inadequate before, was judged
+		// good": an aside that grades, between the subject and its verb,
+		// is not the subject either
+		if !auxOnlyRE.MatchString(seg) && !(end < len(s) && gradingAsideRE.MatchString(seg)) {
 			return seg
 		}
 		end = ms[k][0] // "care leavers that are judged": the subject is before "that"
@@ -304,18 +367,26 @@ func subjectBefore(text string, i int) string {
 	return strings.TrimSpace(s[:end])
 }
 
+// gradingAsideRE opens an aside that grades what the clause is about.
+var gradingAsideRE = regexp.MustCompile(`(?i)^(?:judged|rated|graded|found)\b`)
+
+// asideRE is a short bracketed aside just before the verb: an
+// abbreviation.
+var asideRE = regexp.MustCompile(`\s*\([^()]{1,40}\)[\s,]*$`)
+
 // auxOnlyRE matches a would-be subject that is only a verb's helpers.
 var auxOnlyRE = regexp.MustCompile(`(?i)^(?:(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both)\s*)*$`)
 
-var numberPronounRE = regexp.MustCompile(`(?i)^(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
+var numberPronounRE = regexp.MustCompile(`(?i)^(?:(?:and|but|while)\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|both|all|they|it|these|those|each)(?:\s+of\s+(?:them|these))?$`)
 
 func numberOrPronoun(s string) bool {
 	s = auxTailRE.ReplaceAllString(strings.TrimSpace(s), "")
 	return numberPronounRE.MatchString(s)
 }
 
-// auxTailRE is a subject's trailing verb helpers: "Three were" -> "Three".
-var auxTailRE = regexp.MustCompile(`(?i)(?:\s+(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both))+$`)
+// auxTailRE is a subject's trailing verb helpers: "Three were" -> "Three",
+// "they were judged to" -> "they".
+var auxTailRE = regexp.MustCompile(`(?i)(?:\s+(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both|judged|rated|found|considered|deemed|to))+$`)
 
 // scopeOf names the area a label or subject is about, or "".
 func (x *Extractor) scopeOf(s string) string {
@@ -351,7 +422,9 @@ func (c *docContext) previous(text, section string, at int) (bool, int) {
 	if strings.Contains(before, "now") || strings.Contains(strings.ToLower(text), "this inspection") {
 		return false, 0
 	}
-	prev := previousRE.MatchString(text) || strings.Contains(strings.ToLower(section), "previous")
+	// a section about the earlier inspection ("Previous inspection
+	// judgements", "Judgements at the last inspection") grades the past
+	prev := previousRE.MatchString(text) || strings.Contains(strings.ToLower(section), "previous") || earlierTableRE.MatchString(section)
 	if !prev && year != 0 && c.year != 0 && year < c.year {
 		prev = true
 	}

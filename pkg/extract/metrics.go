@@ -183,10 +183,12 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 	// widened to word breaks and merged
 	for _, w := range x.windows(low, ws) {
 		part := low[w[0]:w[1]]
-		for _, g := range notMetric {
-			if g.holds(part) {
-				for _, m := range g.re.FindAllStringIndex(part, -1) {
-					cover(w[0]+m[0], w[0]+m[1])
+		for _, gs := range [][]guarded{notMetric, x.masks} {
+			for _, g := range gs {
+				if g.holds(part) {
+					for _, m := range g.re.FindAllStringIndex(part, -1) {
+						cover(w[0]+m[0], w[0]+m[1])
+					}
 				}
 			}
 		}
@@ -883,6 +885,41 @@ func timeWords(s string) bool {
 		}
 	}
 	return false
+}
+
+// maskClasses are the reasons data/notmetrics.txt gives for a span to
+// hold no metric.
+var maskClasses = map[string]bool{"reference": true, "age": true, "level": true, "name": true,
+	"threshold": true, "frequency": true, "period": true}
+
+// parseMasks reads data/notmetrics.txt: lines of class, key words and a
+// pattern, with the macros {n}, {d}, {w} and {a} for numbers.
+func parseMasks(data string) ([]guarded, error) {
+	macros := strings.NewReplacer("{n}", `(?:\d+(?:\.\d+)?|`+wordNumPat+`)`, "{d}", `\d+(?:\.\d+)*`, "{w}", wordNumPat,
+		"{a}", `(?:\d{1,2}|`+wordNumPat+`)`)
+	var out []guarded
+	sc := bufio.NewScanner(strings.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.SplitN(l, " ", 3)
+		if len(f) != 3 {
+			return nil, fmt.Errorf("notmetrics.txt:%d: want class, key and pattern", n)
+		}
+		if !maskClasses[f[0]] {
+			return nil, fmt.Errorf("notmetrics.txt:%d: unknown class %q", n, f[0])
+		}
+		re, err := regexp.Compile(macros.Replace(strings.TrimSpace(f[2])))
+		if err != nil {
+			return nil, fmt.Errorf("notmetrics.txt:%d: %w", n, err)
+		}
+		out = append(out, guarded{keys: strings.Split(f[1], "|"), re: re})
+	}
+	return out, sc.Err()
 }
 
 // guarded is a pattern with the words that must be present for it to

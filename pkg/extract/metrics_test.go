@@ -66,3 +66,64 @@ func TestMetricsAges(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsMasks: the numbers of references, ages, levels, thresholds
+// and frequencies (data/notmetrics.txt) are no metrics; the metrics beside
+// them still are.
+func TestMetricsMasks(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		sentence string
+		want     []string
+	}{
+		// paragraph references
+		{"Managers do not check plans often enough (Paras 31, 33, 40).", nil},
+		{"Return interviews are rarely completed (see paragraphs 52, 57 61,62,70).", nil},
+		{"Reviews are timely (paragraph 18) and 41 children were seen.", []string{"41"}},
+		{"This is set out in para. 104 and 105 above.", nil},
+		// ages
+		{"The service works with young people between the ages of 16 and 18.", nil},
+		{"Care leavers aged 19, 20 or 21 are offered a review.", nil},
+		{"Plans for young people nearing 18 are weak, and 12% have no plan.", []string{"12%"}},
+		{"Babies under one year old are seen within a day by 14 health visitors.", []string{"14"}},
+		{"Of the children up to the age of 11, 64.5% live with foster carers.", []string{"64.5%"}},
+		{"Advisers stay with young people until they are 25, and 90% stay in touch.", []string{"90%"}},
+		{"The trust set up an 18 plus team, and 14% of the 10–17 population offend.", []string{"14%"}},
+		{"Only children three years or older are considered.", nil},
+		{"Of the 40 care leavers, 12 are young people who are 17, and 9 live alone.", []string{"40", "12", "9"}},
+		{"The team works with 32 children ranging from 11 to 18 years.", []string{"32"}},
+		// levels, tiers, stages
+		{"Referrals to tier two and three mental health services have risen by 20%.", []string{"20%"}},
+		{"Children at key stages 1 and 2 do well, and 31 adopters are at stage one.", []string{"31"}},
+		{"The 0 to 25 disability service supports 212 families.", []string{"212"}},
+		// thresholds
+		{"Too many (18%) children live more than 20 miles from home.", []string{"18%"}},
+		{"Only 9% of children gained five GCSEs at grades A* to C.", []string{"9%"}},
+		{"The proportion with three or more placement moves in a year fell to 7%.", []string{"7%"}},
+		{"Some 71% have lived in the same placement for two years.", []string{"71%"}},
+		{"Of 60 children, 11 had at least one fixed-term exclusion.", []string{"60", "11"}},
+		{"Four children receive less than 25 hours of education.", []string{"Four"}},
+		// frequencies and periods
+		{"Plans are reviewed twice a year and panels meet three times a month.", nil},
+		{"In the first half of 2024–25, 46 children were adopted.", []string{"46"}},
+		{"Children get 1:1 support through one single point of access.", nil},
+		// still metrics
+		{"Caseloads doubled, to twice the regional average of 15 children.", []string{"doubled", "twice", "15"}},
+		{"Children waited more than 12 months in 14 cases.", []string{"14"}},
+	} {
+		cs, err := x.metrics(tt.sentence, splitWords(tt.sentence))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range cs {
+			got = append(got, c.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: metrics %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
