@@ -306,6 +306,9 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 		dc.authority = "\x00" // matches nothing
 	}
 	a := &analysis{facts: facts}
+	// a judgement-table row ends the rule of the weakness or strength
+	// section it stands in: what follows the row is not an item of the list
+	ended := ""
 	for bi := range blocks {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -313,6 +316,15 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 		b := &blocks[bi]
 		if b.Chrome {
 			continue
+		}
+		section := b.Section
+		if b.Kind == clean.Row {
+			if c := x.sectionOf(section); c == sectionWeakness || c == sectionStrength {
+				ended = section
+			}
+		}
+		if section == ended {
+			section = ""
 		}
 		heading := b.Kind == clean.Heading || b.Kind == clean.Row
 		type span struct{ s, e int }
@@ -350,7 +362,7 @@ func (x *Extractor) analyse(ctx context.Context, doc source.Document) (*analysis
 			}
 			p.metrics = ms
 			p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
-				section: b.Section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
+				section: section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
 			p.verdict, p.clauses = x.ruleVerdict(p.unit, p.words)
 			a.pieces = append(a.pieces, p)
 		}
