@@ -31,4 +31,5 @@ if [ -n "${PRED_DIR:-}" ]; then
 	mkdir -p "$PRED_DIR"
 	cp "$tmp"/pred-*.json "$PRED_DIR"/
 fi
+python3 "$(dirname "$0")/confusion.py" "$gold/../score.py" --docs "$docs" --gold "$gold" "$tmp"/pred-*.json
 python3 "$gold/../score.py" score --docs "$docs" --gold "$gold" "${@:2}" "$tmp"/pred-*.json

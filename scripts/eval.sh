@@ -22,7 +22,7 @@ echo "== dev gold (model trained on it)"
 python3 "$shared/eval/score.py" run --bin ./findings --args "extract --format json" \
 	--docs "$shared/corpus/dev" --gold "$shared/eval/gold" | tee "$tmp/dev.txt" | tail -9
 echo "== dev gold, leave one document out"
-scripts/eval-lodo.sh "$shared" | tee "$tmp/lodo.txt" | tail -9
+scripts/eval-lodo.sh "$shared" | tee "$tmp/lodo.txt" | tail -15
 echo "== project test reports (testdata/reports)"
 python3 testdata/reports/check_expect.py --gold "$tmp/tgold" >/dev/null
 python3 "$shared/eval/score.py" run --bin ./findings --args "extract --format json" \
