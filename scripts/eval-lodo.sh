@@ -7,6 +7,7 @@
 # per-class P/R/F1 and the confusion matrix (gold rows, predicted columns).
 #
 #   scripts/eval-lodo.sh [SHARED] [score.py flags...]   (SHARED defaults to ../shared)
+#   TRAIN_FLAGS="-classpower 0.3" passes flags to internal/train (experiments).
 #   PRED_DIR=dir keeps the predictions (pred-ID.json) for reading the errors.
 set -euo pipefail
 shared=${1:-../shared}
@@ -21,7 +22,7 @@ one() { # one gold file: train without it, extract it
 	local name id
 	name=$(basename "$1" .gold.json)
 	id=${name%%_*}
-	"$tmp/train" -docs "$docs" -gold "$gold" -holdout "$id" -o "$tmp/model-$id.tsv" 2>/dev/null
+	"$tmp/train" ${TRAIN_FLAGS:-} -docs "$docs" -gold "$gold" -holdout "$id" -o "$tmp/model-$id.tsv" 2>/dev/null
 	"$tmp/findings" extract --format json --holdout "$id" --model "$tmp/model-$id.tsv" "$docs/$name" > "$tmp/pred-$id.json"
 }
 export -f one

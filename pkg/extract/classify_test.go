@@ -25,6 +25,10 @@ func TestRuleNegation(t *testing.T) {
 		{"None of the children we saw were left in unsuitable placements.", "strength"},
 		// elsewhere "no" reaches only the words just after it
 		{"Children have no say in plans, and their placements are unsuitable.", "weakness"},
+		// a concession of effort is no credit (ANNOTATION.md §6); one of
+		// practice is
+		{"Despite considerable investment in the front door, too many contacts wait too long for a decision.", "weakness"},
+		{"Although most plans are regularly reviewed, too many are basic.", "mixed"},
 	} {
 		u := unit{text: tt.sentence, pdf: true}
 		v, _ := x.ruleVerdict(u, splitWords(u.text))
