@@ -51,8 +51,8 @@ check "$tmp/dev.txt" judgements_F1 0.90
 check "$tmp/dev.txt" authority 0.90
 check "$tmp/dev.txt" inspection_type 0.99
 check "$tmp/dev.txt" leaks 0 max
-check "$tmp/lodo.txt" findings_macroF1 0.72
-check "$tmp/own.txt" findings_macroF1 0.80
+check "$tmp/lodo.txt" findings_macroF1 0.78
+check "$tmp/own.txt" findings_macroF1 0.85
 check "$tmp/own.txt" metrics_F1 0.88
 check "$tmp/own.txt" judgements_F1 0.93
 check "$tmp/own.txt" leaks 0 max
