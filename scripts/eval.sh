@@ -22,7 +22,7 @@ echo "== dev gold (model trained on it)"
 python3 "$shared/eval/score.py" run --bin ./findings --args "extract --format json" \
 	--docs "$shared/corpus/dev" --gold "$shared/eval/gold" | tee "$tmp/dev.txt" | tail -9
 echo "== dev gold, leave one document out"
-scripts/eval-lodo.sh "$shared" | tee "$tmp/lodo.txt" | tail -9
+scripts/eval-lodo.sh "$shared" | tee "$tmp/lodo.txt" | tail -15
 echo "== project test reports (testdata/reports)"
 python3 testdata/reports/check_expect.py --gold "$tmp/tgold" >/dev/null
 python3 "$shared/eval/score.py" run --bin ./findings --args "extract --format json" \
@@ -61,7 +61,7 @@ check "$tmp/dev.txt" judgements_F1 0.90
 check "$tmp/dev.txt" authority 0.90
 check "$tmp/dev.txt" inspection_type 0.99
 check "$tmp/dev.txt" leaks 0 max
-check "$tmp/lodo.txt" findings_macroF1 0.72
+check "$tmp/lodo.txt" findings_macroF1 0.78
 # the issue-14 targets, on documents the rules were not tuned on
 check "$tmp/lodo.txt" metrics_F1 0.95
 check "$tmp/lodo.txt" metrics_P 0.93
@@ -70,7 +70,7 @@ check "$tmp/lodo.txt" judgements_F1 0.97
 check "$tmp/lodo.txt" authority 1.00
 check "$tmp/lodo.txt" inspection_type 1.00
 check "$tmp/lodo.txt" leaks 0 max
-check "$tmp/own.txt" findings_macroF1 0.80
+check "$tmp/own.txt" findings_macroF1 0.85
 check "$tmp/own.txt" metrics_F1 0.95
 check "$tmp/own.txt" metrics_P 0.93
 check "$tmp/own.txt" judgements_F1 0.97

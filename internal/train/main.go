@@ -35,9 +35,11 @@ func main() {
 	flag.Float64Var(&opts.L2, "l2", 0, "L2 decay")
 	flag.IntVar(&opts.MinCount, "min", 0, "minimum feature count")
 	flag.IntVar(&opts.Restarts, "restarts", opts.Restarts, "orders of the examples whose models are averaged")
+	power := flag.Float64("classpower", extract.DefaultClassPower, "how much rarer classes weigh (0 unweighted, 1 inverse frequency)")
 	drop := flag.String("drop", "", "comma-separated feature prefixes to leave out (ablation)")
 	flag.Parse()
 	crossValidate = *cv
+	opts.ClassPower = power
 	for _, d := range strings.Split(*drop, ",") {
 		if d != "" {
 			dropPrefixes = append(dropPrefixes, d)

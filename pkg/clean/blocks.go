@@ -139,9 +139,18 @@ func Blocks(text string) []Block {
 	}
 
 	blank, gap, bullet := false, false, false
+	pairNext := false // the line is the second half of a graded heading
 	lastPage := 0
 	for i := range lines {
 		l := lines[i]
+		if pairNext && !l.furniture && !l.blank && cur != nil && cur.kind == Heading {
+			pairNext = false
+			cur.add(l.text, l.start, false)
+			flush()
+			lastPage = l.page
+			continue
+		}
+		pairNext = false
 		if l.furniture {
 			gap = true
 			continue
@@ -177,6 +186,14 @@ func Blocks(text string) []Block {
 		if bullet {
 			start(Bullet, t, src, l.page)
 			bullet = false
+			continue
+		}
+		if i+1 < len(lines) && gradedPair(t, lines[i+1]) {
+			// "The impact of leaders on ... children and" / "families:
+			// requires improvement to be good": a graded heading over two
+			// lines ends the section above, even with no blank line before
+			start(Heading, t, src, l.page)
+			pairNext = true
 			continue
 		}
 		if cur != nil {
@@ -259,6 +276,16 @@ func isHeadingLine(t string, width int, nextLine string) bool {
 	return nextLine == "" || startsUpper(nextLine) || bulletLen(nextLine) > 0
 }
 
+// gradedPair reports whether line t and the line after it make one graded
+// heading: t opens it, the next line ends in the grade.
+func gradedPair(t string, nl line) bool {
+	if nl.blank || nl.furniture || !startsUpper(t) || endsSentence(t) || strings.Contains(t, ":") || gradedHeadingRE.MatchString(t) {
+		return false
+	}
+	both := t + " " + nl.text
+	return gradedHeadingRE.MatchString(both) && words(both, 26) <= 25
+}
+
 // next is the text of the next line that is neither blank nor furniture.
 func next(lines []line, i int) string {
 	for j := i + 1; j < len(lines); j++ {
@@ -290,6 +317,9 @@ func lineWidth(lines []line) int {
 func looksLikeHeading(s string) bool {
 	if labelLineRE.MatchString(s) {
 		return false // "Lead inspector: Jane Smith" is a line of facts
+	}
+	if gradedHeadingRE.MatchString(s) && startsUpper(s) && words(s, 26) <= 25 && !strings.Contains(s, ". ") {
+		return true // a graded section heading, however long its name
 	}
 	n := words(s, 16)
 	if strings.HasSuffix(s, "?") {
@@ -335,13 +365,30 @@ func SectionName(h string) string {
 }
 
 // assignSections gives each block the name of the last heading above it
-// that is part of the report (not chrome).
+// that is part of the report (not chrome). A table's header ("Judgement",
+// "Grade": short headings just before its first row) is no section.
 func assignSections(blocks []Block) {
 	section := ""
 	for i := range blocks {
-		if blocks[i].Kind == Heading && !blocks[i].Chrome {
-			section = SectionName(blocks[i].Text)
+		b := &blocks[i]
+		if b.Kind == Heading && !b.Chrome && !tableHeader(blocks, i) {
+			section = SectionName(b.Text)
 		}
-		blocks[i].Section = section
+		b.Section = section
 	}
+}
+
+// tableHeader reports whether heading i heads a judgement table: only
+// short headings stand between it and a table row.
+func tableHeader(blocks []Block, i int) bool {
+	for j := i + 1; j < len(blocks) && j <= i+2; j++ {
+		switch {
+		case blocks[j].Chrome:
+		case blocks[j].Kind == Row:
+			return words(blocks[i].Text, 4) <= 3
+		case blocks[j].Kind != Heading || words(blocks[j].Text, 4) > 3:
+			return false
+		}
+	}
+	return false
 }

@@ -504,3 +504,42 @@ func ExampleSectionName() {
 	// What needs to improve in this local authority
 	// Overall effectiveness
 }
+
+// TestSectionsEnd checks that a section ends where a reader sees it end:
+// at a graded heading split over two lines with no blank line before it
+// (which would otherwise join the last bullet) and at a long graded
+// heading; and that a table's header ("Grade") is no section.
+func TestSectionsEnd(t *testing.T) {
+	doc := "Judgement\n\nGrade\n\n" +
+		"The impact of leaders on social work practice with children and families\n\nGood\n\n" +
+		"Overall effectiveness\n\nGood\n\n" +
+		"Children in Fenby are safe and well cared for.\n\n" +
+		"What needs to improve?\n" +
+		"◼ The recording of management decisions.\n" +
+		"◼ The timeliness of return home interviews.\n" +
+		"The experiences and progress of children who need help and\n" +
+		"protection: good\n" +
+		"Social workers visit children often.\n\n" +
+		"The impact of leaders on social work practice with children and families: requires improvement to be good\n" +
+		"Leaders know the service well.\n"
+	want := map[string]string{
+		"Children in Fenby are safe and well cared for.": "",
+		"The timeliness of return home interviews.":      "What needs to improve",
+		"Social workers visit children often.":           "The experiences and progress of children who need help and protection: good",
+		"Leaders know the service well.":                 "The impact of leaders on social work practice with children and families: requires improvement to be good",
+	}
+	for _, b := range Blocks(doc) {
+		if b.Section == "Grade" || b.Section == "Judgement" {
+			t.Errorf("%q is in the table header's section %q", b.Text, b.Section)
+		}
+		if w, ok := want[b.Text]; ok {
+			if b.Section != w {
+				t.Errorf("%q: section %q, want %q", b.Text, b.Section, w)
+			}
+			delete(want, b.Text)
+		}
+	}
+	for text := range want {
+		t.Errorf("no block %q", text)
+	}
+}

@@ -54,6 +54,7 @@ type verdict struct {
 type clause struct {
 	pos, neg float64
 	concede  bool // opened by "although", "despite", "while": a concession
+	effort   bool // it names effort, investment or a plan (cues.txt effort)
 	cues     []string
 }
 
@@ -156,9 +157,14 @@ func (x *Extractor) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 	}
 	switch {
 	case len(pos) > 0 && len(neg) > 0:
-		// a concession that only grants effort does not make the sentence mixed
-		if len(pos) == 1 && clauses[pos[0]].concede && clauses[pos[0]].pos < 3 {
-			return verdict{kind: report.Weakness, rule: "concession", cues: all}, clauses
+		// a concession that only grants effort, investment or a plan, and
+		// no strong result, does not make the sentence mixed ("despite a
+		// targeted campaign, ...", "attempts were made ..., but"): the
+		// rule decides, the model's words would not (§6, Concessions). A
+		// concession of practice, however weak its words ("while some
+		// assessments are thorough, ..."), is mixed.
+		if len(pos) == 1 && clauses[pos[0]].effort && clauses[pos[0]].pos < 4 {
+			return verdict{kind: report.Weakness, rule: "concession", cues: all}, nil
 		}
 		return verdict{kind: report.Mixed, rule: "contrast", cues: all}, clauses
 	case len(pos) > 0:
@@ -216,6 +222,9 @@ func (x *Extractor) clauses(ws []word, judged []found) []clause {
 		out[k].concede = cuts[k].concede
 	}
 
+	for _, m := range x.efforts.find(ws) {
+		out[clauseOf[m.i]].effort = true
+	}
 	negators := x.negators.find(ws)
 	negated := func(m match) bool {
 		for _, n := range negators {
@@ -344,8 +353,41 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict, con
 	if len(clauses) > 1 && clauses[0].concede {
 		emit("concession", "")
 	}
+	for _, c := range clauses {
+		if c.effort && c.polarity(1) >= 0 && len(clauses) > 1 {
+			emit("effort-clause", "") // effort granted beside another clause
+			break
+		}
+	}
 	for _, m := range x.neutrals.find(ws) {
 		emit("neu:", phraseText(ws, m))
+	}
+	// the sentence's shape as practice: people at its start, a verb of
+	// routine practice, an evaluative cue or none
+	who := "other"
+	for _, m := range x.who.find(ws) {
+		if m.i < 4 {
+			who = "people"
+			break
+		}
+	}
+	does := "nopractice"
+	if len(x.does.find(ws)) > 0 {
+		does = "practice"
+	}
+	eval := "bare"
+	if pos+neg > 0 {
+		eval = "eval"
+	}
+	emit("shape:", who+"/"+does+"/"+eval)
+	emit("shape:", does+"/"+eval)
+	// an obligation ("Leaders should ensure ...", "plans need to ...") is
+	// a recommendation: what is missing, whatever good words follow
+	if ns := x.needs.find(ws); len(ns) > 0 {
+		emit("obligation", "")
+		if ns[0].i < 8 {
+			emit("obligation:early", "")
+		}
 	}
 	// the words' polarity in graded reports (distant supervision), per
 	// clause; and the words a negator governs, which read differently

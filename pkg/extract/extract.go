@@ -46,6 +46,8 @@ type scopeRule struct {
 type Extractor struct {
 	cues, negators, contrast *lexicon
 	aims, needs, undoers     *lexicon
+	efforts                  *lexicon
+	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
 	sections                 []sectionRule
 	scopes                   []scopeRule
@@ -145,7 +147,16 @@ func New(opts ...Option) (*Extractor, error) {
 	if x.neutrals, err = parseLexicon("cues.txt", filterClasses(cues, "neu"), "neu"); err != nil {
 		return nil, err
 	}
-	for _, lx := range []**lexicon{&x.cues, &x.negators, &x.contrast, &x.aims, &x.needs, &x.undoers, &x.neutrals} {
+	if x.efforts, err = parseLexicon("cues.txt", filterClasses(cues, "effort"), "effort"); err != nil {
+		return nil, err
+	}
+	if x.who, err = parseLexicon("cues.txt", filterClasses(cues, "who"), "who"); err != nil {
+		return nil, err
+	}
+	if x.does, err = parseLexicon("cues.txt", filterClasses(cues, "does"), "does"); err != nil {
+		return nil, err
+	}
+	for _, lx := range []**lexicon{&x.cues, &x.negators, &x.contrast, &x.aims, &x.needs, &x.undoers, &x.neutrals, &x.efforts, &x.who, &x.does} {
 		*lx = (*lx).without(o.without)
 	}
 
@@ -316,6 +327,9 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 		dc.authority = "\x00" // matches nothing
 	}
 	a := &analysis{facts: facts}
+	// a judgement-table row ends the rule of the weakness or strength
+	// section it stands in: what follows the row is not an item of the list
+	ended := ""
 	for bi := range blocks {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -323,6 +337,15 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 		b := &blocks[bi]
 		if b.Chrome {
 			continue
+		}
+		section := b.Section
+		if b.Kind == clean.Row {
+			if c := x.sectionOf(section); c == sectionWeakness || c == sectionStrength {
+				ended = section
+			}
+		}
+		if section == ended {
+			section = ""
 		}
 		heading := b.Kind == clean.Heading || b.Kind == clean.Row
 		type span struct{ s, e int }
@@ -360,7 +383,7 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 			}
 			p.metrics = ms
 			p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
-				section: b.Section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
+				section: section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
 			p.verdict, p.clauses = x.ruleVerdict(p.unit, p.words)
 			a.pieces = append(a.pieces, p)
 		}
@@ -382,6 +405,21 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 	ruleKinds := make([]string, len(a.pieces))
 	for i := range a.pieces {
 		ruleKinds[i] = a.pieces[i].verdict.kind
+	}
+	// the tone of the document and of each section, by the rules' calls:
+	// a sentence whose own words say little leans the way its report
+	// leans (a letter on an inadequate service has no grade to say so)
+	docTone := tally{}
+	secTone := map[string]*tally{}
+	for i := range a.pieces {
+		p := &a.pieces[i]
+		docTone.add(ruleKinds[i], 1)
+		t := secTone[p.block.Section]
+		if t == nil {
+			t = &tally{}
+			secTone[p.block.Section] = t
+		}
+		t.add(ruleKinds[i], 1)
 	}
 	// the grade of the section a sentence is in: the last graded heading
 	// or table row before it (older reports grade a section in a row)
@@ -406,13 +444,48 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 		if i > 0 {
 			prev = cmp.Or(ruleKinds[i-1], "neutral")
 		}
-		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(g, "none"), "prev:" + prev}
+		st := *secTone[p.block.Section]
+		st.add(ruleKinds[i], -1) // the sentence's own call is in its features already
+		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(g, "none"), "prev:" + prev,
+			"doctone:" + docTone.tone(), "sectone:" + st.tone()}
 		if i == 0 || a.pieces[i-1].block != p.block {
 			ctxFeats = append(ctxFeats, "first-in-block")
 		}
 		p.verdict, p.features = x.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
 	}
 	return a, nil
+}
+
+// tally counts the rules' strength and weakness calls (a mixed call is
+// half of each).
+type tally struct{ pos, neg float64 }
+
+func (t *tally) add(kind string, n float64) {
+	switch kind {
+	case report.Strength:
+		t.pos += n
+	case report.Weakness:
+		t.neg += n
+	case report.Mixed:
+		t.pos += n / 2
+		t.neg += n / 2
+	}
+}
+
+// tone names the share of weakness among the calls, in bands.
+func (t tally) tone() string {
+	if t.pos+t.neg < 3 {
+		return "few"
+	}
+	switch w := t.neg / (t.pos + t.neg); {
+	case w < 0.3:
+		return "pos"
+	case w < 0.5:
+		return "leanpos"
+	case w < 0.7:
+		return "leanneg"
+	}
+	return "neg"
 }
 
 // Extract reads one document. ctx bounds the time it may take.
