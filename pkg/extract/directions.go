@@ -27,7 +27,7 @@ const maxChangeGap = 1024
 // directions marks the candidates that are changes: "from X to Y" compares
 // the two; a change word before a number in its clause ("increased by",
 // "an additional", "reduced to") or just after it ("a 20% increase").
-func (x *Extractor) directions(text string, cs []candidate) {
+func (x *metricStage) directions(text string, cs []candidate) {
 	lower := strings.ToLower(text)
 	// from X to Y
 	for i := range cs {

@@ -83,7 +83,7 @@ type candidate struct {
 
 // metrics finds the numbers a sentence states about the service. ws are
 // the sentence's words, to skip at once the many sentences with no number.
-func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
+func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	digits, spelled := x.numberKinds(ws)
 	if !digits && !spelled {
 		return nil, nil
@@ -189,7 +189,7 @@ func (x *Extractor) metrics(text string, ws []word) ([]candidate, error) {
 
 // digitMetrics finds the shapes that need digits: money, codes (masked),
 // percentage points and rates.
-func (x *Extractor) digitMetrics(text, low string, add func(candidate), cover func(int, int)) {
+func (x *metricStage) digitMetrics(text, low string, add func(candidate), cover func(int, int)) {
 	// money before codes: "£1.4m" is money, "2WD" a code
 	for _, m := range matchesIf(moneyRE, low, "£", "$", "€") {
 		v := parseDigits(text[m[4]:m[5]])
@@ -220,7 +220,7 @@ func (x *Extractor) digitMetrics(text, low string, add func(candidate), cover fu
 
 // finish orders a sentence's numbers and reads their qualifiers,
 // directions and subjects.
-func (x *Extractor) finish(text string, out []candidate) ([]candidate, error) {
+func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) {
 	if len(out) == 0 {
 		return nil, nil
 	}

@@ -63,7 +63,7 @@ const (
 
 // numberKinds reports whether a sentence's words hold digits or spelled
 // numbers, so that the costlier work runs only on the sentences that need it.
-func (x *Extractor) numberKinds(ws []word) (digits, spelled bool) {
+func (x *metricStage) numberKinds(ws []word) (digits, spelled bool) {
 	for _, w := range ws {
 		if strings.ContainsAny(w.text, "0123456789") {
 			digits = true
@@ -76,7 +76,7 @@ func (x *Extractor) numberKinds(ws []word) (digits, spelled bool) {
 
 // wordMetrics finds spelled numbers: counts ("three LCAs"), fractions ("a
 // third of", "three-quarters"), factors ("doubled") and "one in five".
-func (x *Extractor) wordMetrics(text string, masked func(int, int) bool, cover func(int, int)) []candidate {
+func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover func(int, int)) []candidate {
 	var out []candidate
 	ws := wordNumberRE.FindAllStringIndex(text, -1)
 	for k := 0; k < len(ws); k++ {
@@ -177,7 +177,7 @@ func countableOne(prev, next, after string) bool {
 // spelled reads a spelled number at word k ("forty-three", "two hundred",
 // "1.4 million" is left to the digit patterns): its value, the end offset,
 // how many words it used.
-func (x *Extractor) spelled(text string, ws [][]int, k int) (float64, int, int, bool) {
+func (x *metricStage) spelled(text string, ws [][]int, k int) (float64, int, int, bool) {
 	w := strings.ToLower(text[ws[k][0]:ws[k][1]])
 	v, ok := x.valueOf(w)
 	if !ok {
@@ -199,7 +199,7 @@ func (x *Extractor) spelled(text string, ws [][]int, k int) (float64, int, int, 
 
 // valueOf is the value of a spelled number word or hyphenated pair, or of
 // digits.
-func (x *Extractor) valueOf(w string) (float64, bool) {
+func (x *metricStage) valueOf(w string) (float64, bool) {
 	w = strings.ToLower(w)
 	if v, ok := x.numbers.num[w]; ok {
 		return v, true
@@ -219,7 +219,7 @@ func (x *Extractor) valueOf(w string) (float64, bool) {
 
 // fraction reads "a third", "one quarter", "three-quarters", "two thirds",
 // "half" at word k: numerator, fraction value, end offset.
-func (x *Extractor) fraction(text string, ws [][]int, k int) (float64, float64, int, bool) {
+func (x *metricStage) fraction(text string, ws [][]int, k int) (float64, float64, int, bool) {
 	w := strings.ToLower(text[ws[k][0]:ws[k][1]])
 	if a, b, ok := strings.Cut(w, "-"); ok { // "three-quarters"
 		if n, ok := x.numbers.num[a]; ok {
@@ -276,7 +276,7 @@ func Number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // windows are the stretches of a sentence around its numbers (digits or
 // number words), widened to spaces and merged where they meet.
-func (x *Extractor) windows(low string, ws []word) [][2]int {
+func (x *metricStage) windows(low string, ws []word) [][2]int {
 	var out [][2]int
 	for _, w := range ws {
 		if !strings.ContainsAny(w.text, "0123456789") && !x.isNumberWord(w.text) {
@@ -303,7 +303,7 @@ const window = 48
 
 // isNumberWord reports whether a lower-case word is a spelled number, a
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
-func (x *Extractor) isNumberWord(t string) bool {
+func (x *metricStage) isNumberWord(t string) bool {
 	a, b, hyphen := strings.Cut(t, "-")
 	for _, part := range []string{a, b} {
 		if _, ok := x.numbers.num[part]; ok {
