@@ -70,7 +70,7 @@ func BenchmarkMetrics(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, s := range ss {
-			if _, err := x.metrics(s, ws[i]); err != nil {
+			if _, err := x.metrics.metrics(s, ws[i]); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -89,8 +89,8 @@ func BenchmarkJudgements(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, s := range ss {
-			if js := x.judgeLabel(s, ""); len(js) == 0 {
-				x.judgeProse(s, "", dc)
+			if js := x.judgements.judgeLabel(s, ""); len(js) == 0 {
+				x.judgements.judgeProse(s, "", dc)
 			}
 		}
 	}
@@ -109,9 +109,9 @@ func BenchmarkClassify(b *testing.B) {
 	for b.Loop() {
 		for i, s := range ss {
 			u := unit{text: s, pdf: true}
-			v, clauses := x.ruleVerdict(u, ws[i])
+			v, clauses := x.verdicts.ruleVerdict(u, ws[i])
 			if clauses != nil {
-				x.weigh(u, ws[i], clauses, v, nil)
+				x.verdicts.weigh(u, ws[i], clauses, v, nil)
 			}
 		}
 	}

@@ -73,7 +73,7 @@ func (c clause) polarity(need float64) int {
 // report's structure (headings, the items under "What needs to improve",
 // method sentences) decide before it and never reach here. It returns the
 // features the model saw.
-func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
+func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
 	var feats []string
 	collect := func(f []byte) { feats = append(feats, string(f)) }
 	if x.model == nil {
@@ -111,8 +111,8 @@ func (x *Extractor) weigh(u unit, ws []word, clauses []clause, v verdict, contex
 // ruleVerdict is the rules' call on a unit and its words. It returns the
 // scored clauses when no structural rule decided, so that the model may
 // weigh them.
-func (x *Extractor) ruleVerdict(u unit, ws []word) (verdict, []clause) {
-	sec := x.sectionOf(u.section)
+func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
+	sec := x.sections.of(u.section)
 	if u.heading {
 		// a heading names a topic or a section; only a headline that
 		// evaluates (a news page's) is a finding
@@ -182,7 +182,7 @@ func (x *Extractor) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 
 // clauses cuts a sentence's words at contrast markers and scores each part
 // with the cue lexicon, flipping cues that a negator governs.
-func (x *Extractor) clauses(ws []word, judged []found) []clause {
+func (x *verdictStage) clauses(ws []word, judged []found) []clause {
 	// clause boundaries: a contrast marker inside the sentence starts a new
 	// clause; one at the start ("Although X, Y") makes the words up to the
 	// first comma a conceding clause.
@@ -322,7 +322,7 @@ func phraseText(ws []word, m match) string {
 // cue words, the words and word pairs, their polarity, the unit's place and
 // its context. It hands each feature to sink as bytes valid only during the
 // call, so that scoring allocates nothing.
-func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict, context []string, sink func([]byte)) {
+func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, context []string, sink func([]byte)) {
 	buf := make([]byte, 0, 96)
 	emit := func(a, b string) {
 		buf = append(append(buf[:0], a...), b...)
@@ -453,7 +453,7 @@ func (x *Extractor) features(u unit, ws []word, clauses []clause, v verdict, con
 		kind = "bullet"
 	}
 	emit("kind:", kind)
-	emit("sec:", []string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sectionOf(u.section)])
+	emit("sec:", []string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sections.of(u.section)])
 	emit("len:", bucket(len(ws), 5, 10, 20, 35, 50))
 	if u.pdf {
 		emit("doc:pdf", "")

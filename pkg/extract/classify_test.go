@@ -31,7 +31,7 @@ func TestRuleNegation(t *testing.T) {
 		{"Although most plans are regularly reviewed, too many are basic.", "mixed"},
 	} {
 		u := unit{text: tt.sentence, pdf: true}
-		v, _ := x.ruleVerdict(u, splitWords(u.text))
+		v, _ := x.verdicts.ruleVerdict(u, splitWords(u.text))
 		if v.kind != tt.want {
 			t.Errorf("%q: rules say %q (%v), want %q", tt.sentence, v.kind, v.cues, tt.want)
 		}

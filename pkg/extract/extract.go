@@ -41,23 +41,45 @@ type scopeRule struct {
 	scope  string
 }
 
-// Extractor turns documents into reports. It holds the compiled lexicons and
-// is safe for concurrent use.
+// Extractor turns documents into reports. It holds one value per stage,
+// each with its own rules loaded once, and is safe for concurrent use;
+// analyse is the one place that knows their order.
 type Extractor struct {
+	facts      factStage     // title, date, authority, inspection type
+	judgements *judgeStage   // grades and what they grade
+	metrics    *metricStage  // numbers that measure the service
+	verdicts   *verdictStage // strength, weakness, mixed or neutral: rules, then the model
+}
+
+// judgeStage finds the judgements in a sentence or table row.
+type judgeStage struct {
+	sections sectionRules
+	scopes   []scopeRule
+}
+
+// metricStage finds the metrics of a sentence.
+type metricStage struct {
+	numbers *numberWords
+	masks   []guarded // notmetrics.txt: spans whose numbers are no metric
+}
+
+// verdictStage decides the kind of a sentence: the rules, then the model
+// weighing the evidence.
+type verdictStage struct {
 	cues, negators, contrast *lexicon
 	aims, needs, undoers     *lexicon
 	efforts                  *lexicon
 	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
-	sections                 []sectionRule
-	scopes                   []scopeRule
-	numbers                  *numberWords
-	masks                    []guarded          // notmetrics.txt: spans whose numbers are no metric
+	sections                 sectionRules
 	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
 	collect                  bool               // compute features even without a model (training)
 }
+
+// sectionRules are data/sections.txt: heading prefixes and their class.
+type sectionRules []sectionRule
 
 // An Option configures an Extractor.
 type Option func(*options)
@@ -125,38 +147,41 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{}
-	if x.cues, err = parseLexicon("cues.txt", filterClasses(cues, "pos", "neg"), "pos", "neg"); err != nil {
+	v := &verdictStage{}
+	j := &judgeStage{}
+	m := &metricStage{}
+	x := &Extractor{judgements: j, metrics: m, verdicts: v}
+	if v.cues, err = parseLexicon("cues.txt", filterClasses(cues, "pos", "neg"), "pos", "neg"); err != nil {
 		return nil, err
 	}
-	if x.negators, err = parseLexicon("cues.txt", filterClasses(cues, "not"), "not"); err != nil {
+	if v.negators, err = parseLexicon("cues.txt", filterClasses(cues, "not"), "not"); err != nil {
 		return nil, err
 	}
-	if x.contrast, err = parseLexicon("cues.txt", filterClasses(cues, "but"), "but"); err != nil {
+	if v.contrast, err = parseLexicon("cues.txt", filterClasses(cues, "but"), "but"); err != nil {
 		return nil, err
 	}
-	if x.aims, err = parseLexicon("cues.txt", filterClasses(cues, "aim"), "aim"); err != nil {
+	if v.aims, err = parseLexicon("cues.txt", filterClasses(cues, "aim"), "aim"); err != nil {
 		return nil, err
 	}
-	if x.needs, err = parseLexicon("cues.txt", filterClasses(cues, "need"), "need"); err != nil {
+	if v.needs, err = parseLexicon("cues.txt", filterClasses(cues, "need"), "need"); err != nil {
 		return nil, err
 	}
-	if x.undoers, err = parseLexicon("cues.txt", filterClasses(cues, "undo"), "undo"); err != nil {
+	if v.undoers, err = parseLexicon("cues.txt", filterClasses(cues, "undo"), "undo"); err != nil {
 		return nil, err
 	}
-	if x.neutrals, err = parseLexicon("cues.txt", filterClasses(cues, "neu"), "neu"); err != nil {
+	if v.neutrals, err = parseLexicon("cues.txt", filterClasses(cues, "neu"), "neu"); err != nil {
 		return nil, err
 	}
-	if x.efforts, err = parseLexicon("cues.txt", filterClasses(cues, "effort"), "effort"); err != nil {
+	if v.efforts, err = parseLexicon("cues.txt", filterClasses(cues, "effort"), "effort"); err != nil {
 		return nil, err
 	}
-	if x.who, err = parseLexicon("cues.txt", filterClasses(cues, "who"), "who"); err != nil {
+	if v.who, err = parseLexicon("cues.txt", filterClasses(cues, "who"), "who"); err != nil {
 		return nil, err
 	}
-	if x.does, err = parseLexicon("cues.txt", filterClasses(cues, "does"), "does"); err != nil {
+	if v.does, err = parseLexicon("cues.txt", filterClasses(cues, "does"), "does"); err != nil {
 		return nil, err
 	}
-	for _, lx := range []**lexicon{&x.cues, &x.negators, &x.contrast, &x.aims, &x.needs, &x.undoers, &x.neutrals, &x.efforts, &x.who, &x.does} {
+	for _, lx := range []**lexicon{&v.cues, &v.negators, &v.contrast, &v.aims, &v.needs, &v.undoers, &v.neutrals, &v.efforts, &v.who, &v.does} {
 		*lx = (*lx).without(o.without)
 	}
 
@@ -170,7 +195,7 @@ func New(opts ...Option) (*Extractor, error) {
 		if c == 0 {
 			return nil, fmt.Errorf("sections.txt: unknown class %q", class)
 		}
-		x.sections = append(x.sections, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
+		v.sections = append(v.sections, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
 	}
 	scopes, err := read("scopes.txt")
 	if err != nil {
@@ -181,20 +206,20 @@ func New(opts ...Option) (*Extractor, error) {
 		if len(f) < 3 {
 			return nil, fmt.Errorf("scopes.txt: bad line %q", l)
 		}
-		x.scopes = append(x.scopes, scopeRule{phrase: " " + strings.Join(f[2:], " ") + " ", scope: f[0]})
+		j.scopes = append(j.scopes, scopeRule{phrase: " " + strings.Join(f[2:], " ") + " ", scope: f[0]})
 	}
 	numbers, err := read("numbers.txt")
 	if err != nil {
 		return nil, err
 	}
-	if x.numbers, err = parseNumbers(numbers); err != nil {
+	if m.numbers, err = parseNumbers(numbers); err != nil {
 		return nil, err
 	}
 	masks, err := read("notmetrics.txt")
 	if err != nil {
 		return nil, err
 	}
-	if x.masks, err = parseMasks(masks); err != nil {
+	if m.masks, err = parseMasks(masks); err != nil {
 		return nil, err
 	}
 	neutral, err := read("neutral.txt")
@@ -214,29 +239,30 @@ func New(opts ...Option) (*Extractor, error) {
 	}
 	if len(starts) > 0 {
 		// one ^ for all, so that the matcher gives up after the first position
-		x.neutralStart = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
+		v.neutralStart = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
 	}
 	if len(anys) > 0 {
-		x.neutralAny = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
+		v.neutralAny = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
 	}
 	pol, err := read("polarity.tsv")
 	if err != nil {
 		return nil, err
 	}
-	x.polarity = map[string]float64{}
+	v.polarity = map[string]float64{}
 	for _, l := range dataLines(pol) {
 		w, z, ok := strings.Cut(l, "\t")
-		v, err := strconv.ParseFloat(z, 64)
+		val, err := strconv.ParseFloat(z, 64)
 		if !ok || err != nil {
 			return nil, fmt.Errorf("polarity.tsv: bad line %q", l)
 		}
-		x.polarity[w] = v
+		v.polarity[w] = val
 	}
 	l := <-modelc
 	if l.err != nil {
 		return nil, l.err
 	}
-	x.model = l.m
+	v.model = l.m
+	j.sections = v.sections
 	return x, nil
 }
 
@@ -268,13 +294,13 @@ func dataLines(data string) []string {
 }
 
 // sectionOf is the class of the section a heading names.
-func (x *Extractor) sectionOf(name string) int {
+func (rs sectionRules) of(name string) int {
 	if name == "" {
 		return sectionNone
 	}
 	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
 	l = strings.TrimLeft(l, "0123456789. ")
-	for _, r := range x.sections {
+	for _, r := range rs {
 		if strings.HasPrefix(l, r.prefix) {
 			return r.class
 		}
@@ -314,13 +340,7 @@ type analysis struct {
 // look at each for judgements, metrics and its kind.
 func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis, error) {
 	blocks := clean.Blocks(doc.Text)
-	facts := x.facts(doc.Text, blocks)
-	if doc.Title != "" {
-		facts.Title = doc.Title
-	}
-	if facts.Date == "" {
-		facts.Date = doc.Date // the page's metadata, when the text gives none
-	}
+	facts := x.facts.read(doc, blocks)
 	clean.MarkOffTopic(blocks, facts.Authority)
 	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, doc.Text), pdf: strings.ContainsRune(doc.Text, '\f')}
 	if dc.authority == "" {
@@ -340,7 +360,7 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 		}
 		section := b.Section
 		if b.Kind == clean.Row {
-			if c := x.sectionOf(section); c == sectionWeakness || c == sectionStrength {
+			if c := x.verdicts.sections.of(section); c == sectionWeakness || c == sectionStrength {
 				ended = section
 			}
 		}
@@ -370,28 +390,28 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 			}
 			p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
 			if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
-				p.judgements = x.judgeLabel(p.text, b.Section)
+				p.judgements = x.judgements.judgeLabel(p.text, b.Section)
 			}
 			if len(p.judgements) == 0 {
-				p.judgements = x.judgeProse(p.text, b.Section, dc)
+				p.judgements = x.judgements.judgeProse(p.text, b.Section, dc)
 			}
 			dc.sentenceBefore = p.text
 			p.words = splitWords(p.text)
-			ms, err := x.metrics(p.text, p.words)
+			ms, err := x.metrics.metrics(p.text, p.words)
 			if err != nil {
 				return nil, err
 			}
 			p.metrics = ms
 			p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
 				section: section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
-			p.verdict, p.clauses = x.ruleVerdict(p.unit, p.words)
+			p.verdict, p.clauses = x.verdicts.ruleVerdict(p.unit, p.words)
 			a.pieces = append(a.pieces, p)
 		}
 	}
 	// the model weighs each sentence with what surrounds it: the report's
 	// overall grade, its section's grade, the rules' call on the sentence
 	// before
-	if x.model == nil && !x.collect {
+	if x.verdicts.model == nil && !x.verdicts.collect {
 		return a, nil
 	}
 	docGrade := ""
@@ -451,7 +471,7 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 		if i == 0 || a.pieces[i-1].block != p.block {
 			ctxFeats = append(ctxFeats, "first-in-block")
 		}
-		p.verdict, p.features = x.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
+		p.verdict, p.features = x.verdicts.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
 	}
 	return a, nil
 }
@@ -593,8 +613,9 @@ type Unit struct {
 
 // Units reads a document and returns its sentences with their features.
 func (x *Extractor) Units(ctx context.Context, doc report.Document) ([]Unit, error) {
-	y := *x
-	y.collect = true
+	y, v := *x, *x.verdicts
+	v.collect = true
+	y.verdicts = &v
 	a, err := y.analyse(ctx, doc)
 	if err != nil {
 		return nil, err
@@ -699,7 +720,7 @@ func hasUnit(cs []candidate, unit string) bool {
 // neutralPattern reports whether a sentence matches neutral.txt: method,
 // the letter's own lines, "not graded". The patterns anchored at the start
 // look only at the sentence's opening words.
-func (x *Extractor) neutralPattern(s string) bool {
+func (x *verdictStage) neutralPattern(s string) bool {
 	if x.neutralStart != nil && x.neutralStart.MatchString(s[:min(len(s), 120)]) {
 		return true
 	}

@@ -165,7 +165,24 @@ type docContext struct {
 // facts reads the authority, inspection type, title and date from a
 // document's blocks (and, for a title its blocks run together, from its
 // text).
-func (x *Extractor) facts(text string, blocks []clean.Block) report.Facts {
+// factStage settles a report's facts once: what the text says, and where
+// it says nothing, what the page's metadata says.
+type factStage struct{}
+
+// read is the document's facts: the title its page gives, else its text's;
+// the date its text gives, else its page's.
+func (factStage) read(doc report.Document, blocks []clean.Block) report.Facts {
+	f := factsOf(doc.Text, blocks)
+	if doc.Title != "" {
+		f.Title = doc.Title
+	}
+	if f.Date == "" {
+		f.Date = doc.Date // the page's metadata, when the text gives none
+	}
+	return f
+}
+
+func factsOf(text string, blocks []clean.Block) report.Facts {
 	var f report.Facts
 	// the facts are stated early: the title, the opening paragraphs, a
 	// news story's first lines; reading only the opening keeps this cheap

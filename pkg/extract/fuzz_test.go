@@ -65,7 +65,7 @@ func FuzzMetrics(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		x := extractorForFuzz(t)
 		start := time.Now()
-		ms, err := x.metrics(text, splitWords(text))
+		ms, err := x.metrics.metrics(text, splitWords(text))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +78,7 @@ func FuzzMetrics(f *testing.F) {
 				t.Fatalf("metric %d: Text %q, but the sentence has %q at [%d,%d)", i, m.Text, text[m.start:m.end], m.start, m.end)
 			}
 		}
-		again, err := x.metrics(text, splitWords(text))
+		again, err := x.metrics.metrics(text, splitWords(text))
 		if err != nil || !reflect.DeepEqual(ms, again) {
 			t.Fatalf("not deterministic: %+v then %+v (%v)", ms, again, err)
 		}
@@ -107,15 +107,15 @@ func FuzzJudgements(f *testing.F) {
 			}
 		}
 		start := time.Now()
-		label := x.judgeLabel(text, section)
-		prose := x.judgeProse(text, section, dc)
+		label := x.judgements.judgeLabel(text, section)
+		prose := x.judgements.judgeProse(text, section, dc)
 		slowCall(t, "judgements", len(text), start)
 		check("judgeLabel", label)
 		check("judgeProse", prose)
-		if again := x.judgeLabel(text, section); !reflect.DeepEqual(label, again) {
+		if again := x.judgements.judgeLabel(text, section); !reflect.DeepEqual(label, again) {
 			t.Fatalf("judgeLabel not deterministic: %+v then %+v", label, again)
 		}
-		if again := x.judgeProse(text, section, dc); !reflect.DeepEqual(prose, again) {
+		if again := x.judgements.judgeProse(text, section, dc); !reflect.DeepEqual(prose, again) {
 			t.Fatalf("judgeProse not deterministic: %+v then %+v", prose, again)
 		}
 	})

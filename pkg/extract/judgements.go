@@ -98,8 +98,8 @@ type found struct {
 }
 
 // judgeLabel reads a heading or table row that ends in its grade.
-func (x *Extractor) judgeLabel(text, section string) []found {
-	if !mayGrade(text) || x.sectionOf(section) == sectionDescriptor {
+func (x *judgeStage) judgeLabel(text, section string) []found {
+	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor {
 		return nil
 	}
 	m := gradedLabelRE.FindStringSubmatchIndex(text)
@@ -134,8 +134,8 @@ func endsLikeSentence(s string) bool {
 }
 
 // judgeProse finds the judgements a sentence states.
-func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
-	if !mayGrade(text) || x.sectionOf(section) == sectionDescriptor || descriptorRE.MatchString(text) {
+func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
+	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor || descriptorRE.MatchString(text) {
 		return nil
 	}
 	var out []found
@@ -287,7 +287,7 @@ func (x *Extractor) judgeProse(text, section string, ctx *docContext) []found {
 // it joins specific areas ("safeguarding and looked after children's
 // services"), in the order they appear. General words ("services") count
 // only when nothing specific is named.
-func (x *Extractor) scopesOf(s string) []string {
+func (x *judgeStage) scopesOf(s string) []string {
 	if s == "" {
 		return nil
 	}
@@ -389,7 +389,7 @@ func numberOrPronoun(s string) bool {
 var auxTailRE = regexp.MustCompile(`(?i)(?:\s+(?:is|are|was|were|be|been|being|has|have|had|now|still|also|all|both|judged|rated|found|considered|deemed|to))+$`)
 
 // scopeOf names the area a label or subject is about, or "".
-func (x *Extractor) scopeOf(s string) string {
+func (x *judgeStage) scopeOf(s string) string {
 	if s == "" {
 		return ""
 	}

@@ -51,7 +51,7 @@ func TestJudgementsMechanisms(t *testing.T) {
 			dc := &docContext{authority: "Fenbury", year: 2025}
 			var got []string
 			for _, s := range tt.sentences {
-				for _, f := range x.judgeProse(s, tt.section, dc) {
+				for _, f := range x.judgements.judgeProse(s, tt.section, dc) {
 					g := fmt.Sprintf("%s %s", f.Grade, f.Scope)
 					if f.Previous {
 						g += " previous"
@@ -83,7 +83,7 @@ func TestJudgementsTableRows(t *testing.T) {
 		{"Judgements", "Overall effectiveness Good", "good overall previous=false"},
 	} {
 		var got []string
-		for _, f := range x.judgeLabel(tt.row, tt.section) {
+		for _, f := range x.judgements.judgeLabel(tt.row, tt.section) {
 			got = append(got, fmt.Sprintf("%s %s previous=%v", f.Grade, f.Scope, f.Previous))
 		}
 		if !slices.Equal(got, []string{tt.want}) {

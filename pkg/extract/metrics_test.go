@@ -18,7 +18,7 @@ func TestMetricsNeverOverlap(t *testing.T) {
 		"One in five children, one in 10 families and 45 per 10,000 children were seen within 12 weeks.",
 		"Caseloads rose from 18 to 25 in 12 months, an increase from 20% in one in 12 teams.",
 	} {
-		cs, err := x.metrics(s, splitWords(s))
+		cs, err := x.metrics.metrics(s, splitWords(s))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +53,7 @@ func TestMetricsAges(t *testing.T) {
 		{"Caseloads remain stable at 18 children for each social worker.", []string{"18"}},
 		{"The number of children on plans stands at 19, down from 25.", []string{"19", "25"}},
 	} {
-		cs, err := x.metrics(tt.sentence, splitWords(tt.sentence))
+		cs, err := x.metrics.metrics(tt.sentence, splitWords(tt.sentence))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -114,7 +114,7 @@ func TestMetricsMasks(t *testing.T) {
 		{"Caseloads doubled, to twice the regional average of 15 children.", []string{"doubled", "twice", "15"}},
 		{"Children waited more than 12 months in 14 cases.", []string{"14"}},
 	} {
-		cs, err := x.metrics(tt.sentence, splitWords(tt.sentence))
+		cs, err := x.metrics.metrics(tt.sentence, splitWords(tt.sentence))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"bufio"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// maskClasses are the reasons data/notmetrics.txt gives for a span to
+// hold no metric.
+var maskClasses = map[string]bool{"reference": true, "age": true, "level": true, "name": true,
+	"threshold": true, "frequency": true, "period": true}
+
+// parseMasks reads data/notmetrics.txt: lines of class, key words and a
+// pattern, with the macros {n}, {d}, {w} and {a} for numbers.
+func parseMasks(data string) ([]guarded, error) {
+	macros := strings.NewReplacer("{n}", `(?:\d+(?:\.\d+)?|`+wordNumPat+`)`, "{d}", `\d+(?:\.\d+)*`, "{w}", wordNumPat,
+		"{a}", `(?:\d{1,2}|`+wordNumPat+`)`)
+	var out []guarded
+	sc := bufio.NewScanner(strings.NewReader(data))
+	n := 0
+	for sc.Scan() {
+		n++
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.SplitN(l, " ", 3)
+		if len(f) != 3 {
+			return nil, fmt.Errorf("notmetrics.txt:%d: want class, key and pattern", n)
+		}
+		if !maskClasses[f[0]] {
+			return nil, fmt.Errorf("notmetrics.txt:%d: unknown class %q", n, f[0])
+		}
+		re, err := regexp.Compile(macros.Replace(strings.TrimSpace(f[2])))
+		if err != nil {
+			return nil, fmt.Errorf("notmetrics.txt:%d: %w", n, err)
+		}
+		out = append(out, guarded{keys: strings.Split(f[1], "|"), re: re})
+	}
+	return out, sc.Err()
+}
+
+// guarded is a pattern with the words that must be present for it to
+// match, tested first because a substring search costs far less.
+type guarded struct {
+	keys []string
+	re   *regexp.Regexp
+}
+
+// holds reports whether s may match: it holds one of the keys (or a letter
+// next to a digit, for the letterDigit key), or there are no keys.
+func (g guarded) holds(s string) bool {
+	if g.keys == nil {
+		return true
+	}
+	if len(g.keys) == 1 && g.keys[0] == letterDigit[0] {
+		for i := 1; i < len(s); i++ {
+			a, b := s[i-1], s[i]
+			if isLetter(a) && (isDigit(b) || b == '-') || isDigit(a) && isLetter(b) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, k := range g.keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesIf runs re over s only when s holds one of the keys: most
+// sentences hold none, and a substring search is far cheaper than a
+// pattern.
+func matchesIf(re *regexp.Regexp, s string, keys ...string) [][]int {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return re.FindAllStringSubmatchIndex(s, -1)
+		}
+	}
+	return nil
+}
+
+// timeWords reports whether a lower-cased sentence names a unit of time.
+func timeWords(s string) bool {
+	for _, k := range []string{"hour", "day", "week", "month", "year", "quarter", "one-", "-off", "point"} {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedNumber reports whether the number at offset i is part of a name:
+// it follows a capitalised word that does not open the sentence ("Project
+// 3", "Catch 22").
+func namedNumber(text string, i int) bool {
+	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
+	if m == nil {
+		// the number's only word before it opens the sentence: "Project 3 provides"
+		w := strings.TrimSpace(text[:i])
+		return w != "" && !strings.Contains(w, " ") && w[0] >= 'A' && w[0] <= 'Z' && !sentenceOpeners[strings.ToLower(w)] &&
+			!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, ",")
+	}
+	w := m[2]
+	if w == "" || w[0] < 'A' || w[0] > 'Z' || strings.ToUpper(w) == w || strings.ContainsAny(w[len(w)-1:], ":;,.)") {
+		return false
+	}
+	prev := m[1]
+	return !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ":")
+}
+
+// sentenceOpeners are capitalised words that open a sentence before a
+// number without naming anything: "In 2014", "Of 2,351 contacts".
+var sentenceOpeners = map[string]bool{"in": true, "of": true, "at": true, "by": true, "the": true, "since": true, "from": true,
+	"for": true, "over": true, "only": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true,
+	"until": true, "between": true, "after": true, "before": true, "during": true, "within": true, "all": true, "just": true}
+
+var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
+
+// lookBehind is the end of s, some n bytes of it, for the patterns that
+// read the words just before a number: run on the whole sentence before
+// each number, they cost time in the square of the sentence's length.
+func lookBehind(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[i:]
+}
