@@ -3,6 +3,7 @@
 # reporting the median and the spread (min..max) and the peak memory:
 #   - the bulk corpus (../shared/corpus/bulk) with 1 and 2 jobs;
 #   - start-up: one 3 KB report;
+#   - peak memory on 4x the bulk corpus (4 linked copies in a temp dir);
 #   - a PDF folder (../shared/corpus/pdf) against pdftotext alone.
 # Usage: scripts/bench-cli.sh [SHARED] [RUNS]
 set -euo pipefail
@@ -15,41 +16,55 @@ trap 'rm -rf "$tmp"' EXIT
 go build -o "$tmp/findings" ./cmd/findings
 bin=$tmp/findings
 
-# run CMD... RUNS times; prints "median min max peakKB" of wall seconds
+# run CMD... RUNS times; prints "median min max peakKB userCPU" of wall
+# seconds, with the median user CPU seconds (the fair figure on a shared
+# machine)
 measure() {
 	local n=$1
 	shift
 	: >"$tmp/times"
 	for _ in $(seq "$n"); do
-		/usr/bin/time -f "%e %M" -o "$tmp/one" "$@" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; return 1; }
+		/usr/bin/time -f "%e %M %U" -o "$tmp/one" "$@" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; return 1; }
 		cat "$tmp/one" >>"$tmp/times"
 	done
-	sort -n "$tmp/times" | awk '{t[NR]=$1; if ($2>m) m=$2} END {printf "%.3f %.3f %.3f %d\n", t[int((NR+1)/2)], t[1], t[NR], m}'
+	local user
+	user=$(sort -n -k3 "$tmp/times" | awk '{u[NR]=$3} END {printf "%.3f", u[int((NR+1)/2)]}')
+	sort -n "$tmp/times" | awk -v user="$user" '{t[NR]=$1; if ($2>m) m=$2} END {printf "%.3f %.3f %.3f %d %s\n", t[int((NR+1)/2)], t[1], t[NR], m, user}'
 }
 
 echo "machine: $(nproc) cores, $(awk '/model name/{$1=$2=$3="";print;exit}' /proc/cpuinfo | sed 's/^ *//'), go $(go env GOVERSION)"
 small=testdata/reports/news-chrome.txt
-read -r med lo hi kb < <(measure 10 "$bin" extract --format json "$small")
-printf "start-up (%s, %d bytes, 10 runs): median %.0f ms (%.0f..%.0f), peak %d MB\n" "$small" "$(wc -c <"$small")" "$(echo "$med*1000" | bc)" "$(echo "$lo*1000" | bc)" "$(echo "$hi*1000" | bc)" $((kb / 1024))
+read -r med lo hi kb _ < <(measure 10 "$bin" extract --format json "$small")
+printf "start-up (%s, %d bytes, 10 runs): median %.0f ms (%.0f..%.0f), peak %d MB [target <= 30 ms]\n" "$small" "$(wc -c <"$small")" "$(echo "$med*1000" | bc)" "$(echo "$lo*1000" | bc)" "$(echo "$hi*1000" | bc)" $((kb / 1024))
 
 bulk=$shared/corpus/bulk
 if [ -d "$bulk" ]; then
 	mb=$(du -sb "$bulk" | awk '{printf "%.1f", $1/1048576}')
 	n=$(ls "$bulk" | wc -l)
 	for jobs in 1 2; do
-		read -r med lo hi kb < <(measure "$runs" "$bin" extract --quiet --format jsonl --jobs "$jobs" "$bulk")
-		printf "bulk (%d files, %s MB), --jobs %d, %d runs: median %.2f s (%.2f..%.2f), %.2f MB/s, peak %d MB\n" \
-			"$n" "$mb" "$jobs" "$runs" "$med" "$lo" "$hi" "$(echo "$mb/$med" | bc -l)" $((kb / 1024))
+		read -r med lo hi kb user < <(measure "$runs" "$bin" extract --quiet --format jsonl --jobs "$jobs" "$bulk")
+		printf "bulk (%d files, %s MB), --jobs %d, %d runs: median %.2f s (%.2f..%.2f), %.2f MB/s, %.2f s user CPU (%.2f MB per CPU second), peak %d MB\n" \
+			"$n" "$mb" "$jobs" "$runs" "$med" "$lo" "$hi" "$(echo "$mb/$med" | bc -l)" "$user" "$(echo "$mb/$user" | bc -l)" $((kb / 1024))
 		echo "$med" >"$tmp/jobs$jobs"
+		echo "$kb" >"$tmp/kb$jobs"
 	done
-	printf "speed-up with 2 jobs: %.2fx\n" "$(echo "$(cat "$tmp/jobs1")/$(cat "$tmp/jobs2")" | bc -l)"
+	printf "1 job: %.2f MB/s [target >= 10]; speed-up with 2 jobs: %.2fx [target >= 1.8]\n" \
+		"$(echo "$mb/$(cat "$tmp/jobs1")" | bc -l)" "$(echo "$(cat "$tmp/jobs1")/$(cat "$tmp/jobs2")" | bc -l)"
+	# 4x the corpus: four folders of links to the same files, one run
+	for k in 1 2 3 4; do
+		mkdir "$tmp/x4/c$k" -p
+		for f in "$bulk"/*; do ln -s "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" "$tmp/x4/c$k/"; done
+	done
+	read -r med _ _ kb4 user < <(measure 1 "$bin" extract --quiet --format jsonl --jobs 2 "$tmp/x4")
+	printf "bulk x4 (%d files), --jobs 2, 1 run: %.2f s, %.2f s user CPU, peak %d MB (1x: %d MB) [target <= 150 MB and flat]\n" \
+		$((n * 4)) "$med" "$user" $((kb4 / 1024)) $(($(cat "$tmp/kb2") / 1024))
 else
 	echo "bulk: $bulk not found; skipped"
 fi
 
 pdfs=$shared/corpus/pdf
 if [ -d "$pdfs" ]; then
-	read -r med lo hi kb < <(measure "$runs" "$bin" extract --quiet --format jsonl --jobs 1 "$pdfs")
+	read -r med lo hi kb _ < <(measure "$runs" "$bin" extract --quiet --format jsonl --jobs 1 "$pdfs")
 	printf "pdf folder (%d files), findings --jobs 1: median %.2f s (%.2f..%.2f), peak %d MB\n" "$(ls "$pdfs" | wc -l)" "$med" "$lo" "$hi" $((kb / 1024))
 	if command -v pdftotext >/dev/null; then
 		cat >"$tmp/p2t.sh" <<'EOS'
@@ -57,7 +72,7 @@ if [ -d "$pdfs" ]; then
 for f in "$1"/*.pdf; do pdftotext -enc UTF-8 "$f" - >/dev/null; done
 EOS
 		chmod +x "$tmp/p2t.sh"
-		read -r pmed plo phi pkb < <(measure "$runs" "$tmp/p2t.sh" "$pdfs")
+		read -r pmed plo phi pkb _ < <(measure "$runs" "$tmp/p2t.sh" "$pdfs")
 		printf "pdf folder, pdftotext alone: median %.2f s (%.2f..%.2f); findings/pdftotext = %.2fx\n" "$pmed" "$plo" "$phi" "$(echo "$med/$pmed" | bc -l)"
 	fi
 fi

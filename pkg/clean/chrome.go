@@ -60,8 +60,10 @@ func markChrome(blocks []Block) {
 
 func isChrome(s string) bool {
 	n := words(s, 30)
+	// lower-cased once: the chrome phrases and contact both need it
+	low := strings.ToLower(s)
 	switch {
-	case n <= 12 && chromeRE.MatchString(strings.ToLower(s)):
+	case n <= 12 && chromeRE.MatchString(low):
 		return true
 	case n <= 30 && strings.Contains(s, "#") && hashtagRE.MatchString(s):
 		return true
@@ -70,7 +72,7 @@ func isChrome(s string) bool {
 	case strings.Count(s, " | ") >= 1 && n <= 30:
 		return true
 	}
-	if !contact(s) {
+	if !contactLow(s, low) {
 		return false
 	}
 	if n <= 30 {
@@ -138,8 +140,10 @@ func truncated(s string) bool {
 // contact reports whether s holds contact or licence furniture: a web or
 // e-mail address, a phone number, a postcode, a copyright or licence line.
 // Each pattern runs only when a substring says it may match.
-func contact(s string) bool {
-	low := strings.ToLower(s)
+func contact(s string) bool { return contactLow(s, strings.ToLower(s)) }
+
+// contactLow is contact with s already lower-cased as low.
+func contactLow(s, low string) bool {
 	switch {
 	case strings.Contains(s, "©"), strings.Contains(low, "crown copyright"), strings.Contains(low, "open government licen"):
 		return true

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
@@ -41,12 +43,56 @@ func Sentences(text string) ([]Sentence, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
+	if oneSentence(text) {
+		start, end := trimSpace(text)
+		return []Sentence{{Text: text[start:end], Start: start, End: end}}, nil
+	}
 	raw := seg.Segment(text)
 	out := make([]Sentence, 0, len(raw))
 	for _, s := range raw {
 		out = append(out, Sentence{Text: s.Text, Start: s.Start, End: s.End()})
 	}
 	return out, nil
+}
+
+// oneSentence reports whether Punkt cannot split text: Punkt breaks only
+// after a token holding '.', '?' or '!', so a text with none of them
+// before its last word is one sentence (a heading, a table cell, a bullet
+// with one full stop). Most blocks are, and the segmenter's tokenising and
+// annotation of the whole block is then skipped.
+func oneSentence(text string) bool {
+	last := len(text)
+	for last > 0 && isSpace(text[last-1]) {
+		last--
+	}
+	for last > 0 && !isSpace(text[last-1]) {
+		last--
+	}
+	return strings.IndexAny(text[:last], ".?!") < 0 && !hasNonASCIISpace(text)
+}
+
+// trimSpace gives the bounds of text without its leading and trailing
+// ASCII white space, as the segmenter trims a sentence.
+func trimSpace(text string) (int, int) {
+	start, end := 0, len(text)
+	for start < end && isSpace(text[start]) {
+		start++
+	}
+	for end > start && isSpace(text[end-1]) {
+		end--
+	}
+	return start, end
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// hasNonASCIISpace reports whether text holds a non-ASCII space (U+00A0,
+// U+2009...): the fast path splits words and trims on ASCII space only, so
+// such texts take the segmenter.
+func hasNonASCIISpace(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsSpace(r) }) >= 0
 }
 
 // Tag tokenizes a sentence and tags each token's part of speech.

@@ -3,6 +3,8 @@ package nlp
 import (
 	"strings"
 	"testing"
+
+	"github.com/findings/findings/internal/benchdata"
 )
 
 // texts are varied inputs for the offset invariants: quotes, abbreviations,
@@ -156,5 +158,43 @@ func TestTagEmpty(t *testing.T) {
 	toks, err := Tag("")
 	if err != nil || len(toks) != 0 {
 		t.Errorf(`Tag("") = %v, %v; want no tokens and no error`, toks, err)
+	}
+}
+
+// TestOneSentenceAsPunkt checks the fast path against Punkt itself: every
+// text it takes must come out of the segmenter as the same one sentence.
+func TestOneSentenceAsPunkt(t *testing.T) {
+	cases := []string{
+		"Leadership and management", "  Padded heading \n", "Ends with a stop.",
+		"Ends with a question?", "Ends with a quote.”", "Line one\nline two.",
+		"Number 3.5 inside", "e.g. at the start", "Tab\tseparated\tcells!",
+		"Children’s services – the local authority", "(Grade 2.)",
+	}
+	for _, text := range texts {
+		cases = append(cases, text)
+	}
+	benchTexts, _ := benchdata.Texts(t)
+	for _, text := range benchTexts {
+		cases = append(cases, strings.Split(text, "\n\n")...)
+		cases = append(cases, strings.Split(text, "\n")...)
+	}
+	seg, err := segmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := 0
+	for _, text := range cases {
+		if strings.TrimSpace(text) == "" || !oneSentence(text) {
+			continue
+		}
+		fast++
+		got, _ := Sentences(text)
+		want := seg.Segment(text)
+		if len(want) != 1 || len(got) != 1 || got[0].Text != want[0].Text || got[0].Start != want[0].Start || got[0].End != want[0].End() {
+			t.Errorf("%q: fast path %+v, Punkt %+v", text, got, want)
+		}
+	}
+	if fast == 0 {
+		t.Fatal("no text took the fast path")
 	}
 }
