@@ -68,7 +68,7 @@ func oneSentence(text string) bool {
 	for last > 0 && !isSpace(text[last-1]) {
 		last--
 	}
-	return strings.IndexAny(text[:last], ".?!") < 0 && !hasNonASCIISpace(text)
+	return !strings.ContainsAny(text[:last], ".?!") && !hasNonASCIISpace(text)
 }
 
 // trimSpace gives the bounds of text without its leading and trailing
