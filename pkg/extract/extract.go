@@ -1,11 +1,9 @@
 package extract
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"context"
-	"embed"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -19,28 +17,6 @@ import (
 	"github.com/findings/findings/pkg/theme"
 )
 
-//go:embed data
-var dataFS embed.FS
-
-// Section classes (data/sections.txt).
-const (
-	sectionNone = iota
-	sectionWeakness
-	sectionStrength
-	sectionNeutral
-	sectionDescriptor
-)
-
-type sectionRule struct {
-	prefix string
-	class  int
-}
-
-type scopeRule struct {
-	phrase string // padded with spaces: " care leavers "
-	scope  string
-}
-
 // Extractor turns documents into reports. It holds one value per stage,
 // each with its own rules loaded once, and is safe for concurrent use;
 // analyse is the one place that knows their order.
@@ -50,36 +26,6 @@ type Extractor struct {
 	metrics    *metricStage  // numbers that measure the service
 	verdicts   *verdictStage // strength, weakness, mixed or neutral: rules, then the model
 }
-
-// judgeStage finds the judgements in a sentence or table row.
-type judgeStage struct {
-	sections sectionRules
-	scopes   []scopeRule
-}
-
-// metricStage finds the metrics of a sentence.
-type metricStage struct {
-	numbers *numberWords
-	masks   []guarded // notmetrics.txt: spans whose numbers are no metric
-}
-
-// verdictStage decides the kind of a sentence: the rules, then the model
-// weighing the evidence.
-type verdictStage struct {
-	cues, negators, contrast *lexicon
-	aims, needs, undoers     *lexicon
-	efforts                  *lexicon
-	who, does                *lexicon // practice: its people and its verbs
-	neutrals                 *lexicon
-	sections                 sectionRules
-	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
-	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
-	model                    *Model             // nil: the rules alone decide
-	collect                  bool               // compute features even without a model (training)
-}
-
-// sectionRules are data/sections.txt: heading prefixes and their class.
-type sectionRules []sectionRule
 
 // An Option configures an Extractor.
 type Option func(*options)
@@ -109,7 +55,7 @@ func WithoutOrigins(docs ...string) Option {
 	}
 }
 
-// New compiles the embedded lexicons.
+// New loads every stage's rules from the embedded data files.
 func New(opts ...Option) (*Extractor, error) {
 	o := options{without: map[string]bool{}}
 	for _, opt := range opts {
@@ -118,194 +64,48 @@ func New(opts ...Option) (*Extractor, error) {
 	// the sentence models and the sentence model of findings take longest
 	// to load: both load beside the lexicons (the process has two cores)
 	go nlp.Warm()
-	type loaded struct {
-		m   *Model
-		err error
-	}
-	modelc := make(chan loaded, 1)
-	go func() {
-		if o.modelSet {
-			modelc <- loaded{o.model, nil}
-			return
-		}
-		b, err := dataFS.ReadFile("data/model.tsv")
-		if err != nil {
-			modelc <- loaded{} // no model: the rules alone decide
-			return
-		}
-		m, err := ReadModel(bytes.NewReader(b))
-		if err != nil {
-			err = fmt.Errorf("model.tsv: %w", err)
-		}
-		modelc <- loaded{m, err}
-	}()
-	read := func(name string) (string, error) {
-		b, err := dataFS.ReadFile("data/" + name)
-		return string(b), err
-	}
-	cues, err := read("cues.txt")
+	modelc := make(chan loadedModel, 1)
+	go func() { modelc <- loadModel(o) }()
+	v, err := newVerdictStage(o.without)
 	if err != nil {
 		return nil, err
 	}
-	v := &verdictStage{}
-	j := &judgeStage{}
-	m := &metricStage{}
-	x := &Extractor{judgements: j, metrics: m, verdicts: v}
-	if v.cues, err = parseLexicon("cues.txt", filterClasses(cues, "pos", "neg"), "pos", "neg"); err != nil {
-		return nil, err
-	}
-	if v.negators, err = parseLexicon("cues.txt", filterClasses(cues, "not"), "not"); err != nil {
-		return nil, err
-	}
-	if v.contrast, err = parseLexicon("cues.txt", filterClasses(cues, "but"), "but"); err != nil {
-		return nil, err
-	}
-	if v.aims, err = parseLexicon("cues.txt", filterClasses(cues, "aim"), "aim"); err != nil {
-		return nil, err
-	}
-	if v.needs, err = parseLexicon("cues.txt", filterClasses(cues, "need"), "need"); err != nil {
-		return nil, err
-	}
-	if v.undoers, err = parseLexicon("cues.txt", filterClasses(cues, "undo"), "undo"); err != nil {
-		return nil, err
-	}
-	if v.neutrals, err = parseLexicon("cues.txt", filterClasses(cues, "neu"), "neu"); err != nil {
-		return nil, err
-	}
-	if v.efforts, err = parseLexicon("cues.txt", filterClasses(cues, "effort"), "effort"); err != nil {
-		return nil, err
-	}
-	if v.who, err = parseLexicon("cues.txt", filterClasses(cues, "who"), "who"); err != nil {
-		return nil, err
-	}
-	if v.does, err = parseLexicon("cues.txt", filterClasses(cues, "does"), "does"); err != nil {
-		return nil, err
-	}
-	for _, lx := range []**lexicon{&v.cues, &v.negators, &v.contrast, &v.aims, &v.needs, &v.undoers, &v.neutrals, &v.efforts, &v.who, &v.does} {
-		*lx = (*lx).without(o.without)
-	}
-
-	sections, err := read("sections.txt")
+	j, err := newJudgeStage(v.sections)
 	if err != nil {
 		return nil, err
 	}
-	for _, l := range dataLines(sections) {
-		class, prefix, _ := strings.Cut(l, " ")
-		c := map[string]int{"weakness": sectionWeakness, "strength": sectionStrength, "neutral": sectionNeutral, "descriptor": sectionDescriptor}[class]
-		if c == 0 {
-			return nil, fmt.Errorf("sections.txt: unknown class %q", class)
-		}
-		v.sections = append(v.sections, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
-	}
-	scopes, err := read("scopes.txt")
+	m, err := newMetricStage()
 	if err != nil {
 		return nil, err
-	}
-	for _, l := range dataLines(scopes) {
-		f := strings.Fields(l)
-		if len(f) < 3 {
-			return nil, fmt.Errorf("scopes.txt: bad line %q", l)
-		}
-		j.scopes = append(j.scopes, scopeRule{phrase: " " + strings.Join(f[2:], " ") + " ", scope: f[0]})
-	}
-	numbers, err := read("numbers.txt")
-	if err != nil {
-		return nil, err
-	}
-	if m.numbers, err = parseNumbers(numbers); err != nil {
-		return nil, err
-	}
-	masks, err := read("notmetrics.txt")
-	if err != nil {
-		return nil, err
-	}
-	if m.masks, err = parseMasks(masks); err != nil {
-		return nil, err
-	}
-	neutral, err := read("neutral.txt")
-	if err != nil {
-		return nil, err
-	}
-	var starts, anys []string
-	for _, l := range dataLines(neutral) {
-		if _, err := regexp.Compile(l); err != nil {
-			return nil, fmt.Errorf("neutral.txt: %w", err)
-		}
-		if strings.HasPrefix(l, "^") {
-			starts = append(starts, "(?:"+l[1:]+")")
-		} else {
-			anys = append(anys, "(?:"+l+")")
-		}
-	}
-	if len(starts) > 0 {
-		// one ^ for all, so that the matcher gives up after the first position
-		v.neutralStart = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
-	}
-	if len(anys) > 0 {
-		v.neutralAny = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
-	}
-	pol, err := read("polarity.tsv")
-	if err != nil {
-		return nil, err
-	}
-	v.polarity = map[string]float64{}
-	for _, l := range dataLines(pol) {
-		w, z, ok := strings.Cut(l, "\t")
-		val, err := strconv.ParseFloat(z, 64)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("polarity.tsv: bad line %q", l)
-		}
-		v.polarity[w] = val
 	}
 	l := <-modelc
 	if l.err != nil {
 		return nil, l.err
 	}
 	v.model = l.m
-	j.sections = v.sections
-	return x, nil
+	return &Extractor{judgements: j, metrics: m, verdicts: v}, nil
 }
 
-// filterClasses keeps the lexicon lines of the given classes.
-func filterClasses(data string, classes ...string) string {
-	var sb strings.Builder
-	for _, l := range strings.Split(data, "\n") {
-		f := strings.Fields(l)
-		if len(f) > 0 && contains(classes, f[0]) {
-			sb.WriteString(l)
-		}
-		sb.WriteString("\n") // keep line numbers
-	}
-	return sb.String()
+type loadedModel struct {
+	m   *Model
+	err error
 }
 
-// dataLines are a data file's lines without comments and blanks.
-func dataLines(data string) []string {
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(data))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
+// loadModel is the model the options name, else the embedded one; with
+// neither, the rules alone decide.
+func loadModel(o options) loadedModel {
+	if o.modelSet {
+		return loadedModel{o.model, nil}
 	}
-	return out
-}
-
-// sectionOf is the class of the section a heading names.
-func (rs sectionRules) of(name string) int {
-	if name == "" {
-		return sectionNone
+	b, err := dataFS.ReadFile("data/model.tsv")
+	if err != nil {
+		return loadedModel{}
 	}
-	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
-	l = strings.TrimLeft(l, "0123456789. ")
-	for _, r := range rs {
-		if strings.HasPrefix(l, r.prefix) {
-			return r.class
-		}
+	m, err := ReadModel(bytes.NewReader(b))
+	if err != nil {
+		err = fmt.Errorf("model.tsv: %w", err)
 	}
-	return sectionNone
+	return loadedModel{m, err}
 }
 
 var (
@@ -715,14 +515,4 @@ func hasUnit(cs []candidate, unit string) bool {
 		}
 	}
 	return false
-}
-
-// neutralPattern reports whether a sentence matches neutral.txt: method,
-// the letter's own lines, "not graded". The patterns anchored at the start
-// look only at the sentence's opening words.
-func (x *verdictStage) neutralPattern(s string) bool {
-	if x.neutralStart != nil && x.neutralStart.MatchString(s[:min(len(s), 120)]) {
-		return true
-	}
-	return x.neutralAny != nil && x.neutralAny.MatchString(s)
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -459,4 +460,33 @@ func clauseAfter(text string, i int) string {
 		s = s[:m[0]]
 	}
 	return s
+}
+
+// newJudgeStage loads data/scopes.txt; the section rules are the verdict
+// stage's.
+func newJudgeStage(sections sectionRules) (*judgeStage, error) {
+	scopes, err := readData("scopes.txt")
+	if err != nil {
+		return nil, err
+	}
+	j := &judgeStage{sections: sections}
+	for _, l := range dataLines(scopes) {
+		f := strings.Fields(l)
+		if len(f) < 3 {
+			return nil, fmt.Errorf("scopes.txt: bad line %q", l)
+		}
+		j.scopes = append(j.scopes, scopeRule{phrase: " " + strings.Join(f[2:], " ") + " ", scope: f[0]})
+	}
+	return j, nil
+}
+
+// judgeStage finds the judgements in a sentence or table row.
+type judgeStage struct {
+	sections sectionRules
+	scopes   []scopeRule
+}
+
+type scopeRule struct {
+	phrase string // padded with spaces: " care leavers "
+	scope  string
 }

@@ -236,3 +236,29 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 	}
 	return out, nil
 }
+
+// newMetricStage loads data/numbers.txt and data/notmetrics.txt.
+func newMetricStage() (*metricStage, error) {
+	numbers, err := readData("numbers.txt")
+	if err != nil {
+		return nil, err
+	}
+	m := &metricStage{}
+	if m.numbers, err = parseNumbers(numbers); err != nil {
+		return nil, err
+	}
+	masks, err := readData("notmetrics.txt")
+	if err != nil {
+		return nil, err
+	}
+	if m.masks, err = parseMasks(masks); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// metricStage finds the metrics of a sentence.
+type metricStage struct {
+	numbers *numberWords
+	masks   []guarded // notmetrics.txt: spans whose numbers are no metric
+}

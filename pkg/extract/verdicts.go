@@ -1,0 +1,158 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// verdictStage decides the kind of a sentence: the rules, then the model
+// weighing the evidence.
+type verdictStage struct {
+	cues, negators, contrast *lexicon
+	aims, needs, undoers     *lexicon
+	efforts                  *lexicon
+	who, does                *lexicon // practice: its people and its verbs
+	neutrals                 *lexicon
+	sections                 sectionRules
+	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
+	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
+	model                    *Model             // nil: the rules alone decide
+	collect                  bool               // compute features even without a model (training)
+}
+
+// Section classes (data/sections.txt).
+const (
+	sectionNone = iota
+	sectionWeakness
+	sectionStrength
+	sectionNeutral
+	sectionDescriptor
+)
+
+type sectionRule struct {
+	prefix string
+	class  int
+}
+
+// sectionRules are data/sections.txt: heading prefixes and their class.
+type sectionRules []sectionRule
+
+// sectionOf is the class of the section a heading names.
+func (rs sectionRules) of(name string) int {
+	if name == "" {
+		return sectionNone
+	}
+	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+	l = strings.TrimLeft(l, "0123456789. ")
+	for _, r := range rs {
+		if strings.HasPrefix(l, r.prefix) {
+			return r.class
+		}
+	}
+	return sectionNone
+}
+
+// newVerdictStage loads the cue lexicons (less the entries the documents
+// in without called for), the section rules, the neutral patterns and
+// the word polarities; New adds the model.
+func newVerdictStage(without map[string]bool) (*verdictStage, error) {
+	cues, err := readData("cues.txt")
+	if err != nil {
+		return nil, err
+	}
+	v := &verdictStage{}
+	for _, c := range []struct {
+		lx    **lexicon
+		class string
+	}{
+		{&v.negators, "not"}, {&v.contrast, "but"}, {&v.aims, "aim"}, {&v.needs, "need"}, {&v.undoers, "undo"},
+		{&v.neutrals, "neu"}, {&v.efforts, "effort"}, {&v.who, "who"}, {&v.does, "does"},
+	} {
+		lx, err := parseLexicon("cues.txt", filterClasses(cues, c.class), c.class)
+		if err != nil {
+			return nil, err
+		}
+		*c.lx = lx.without(without)
+	}
+	lx, err := parseLexicon("cues.txt", filterClasses(cues, "pos", "neg"), "pos", "neg")
+	if err != nil {
+		return nil, err
+	}
+	v.cues = lx.without(without)
+	if v.sections, err = readSections(); err != nil {
+		return nil, err
+	}
+	if v.neutralStart, v.neutralAny, err = readNeutral(); err != nil {
+		return nil, err
+	}
+	if v.polarity, err = readPolarity(); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// readSections is data/sections.txt: heading prefixes and their class.
+func readSections() (sectionRules, error) {
+	sections, err := readData("sections.txt")
+	if err != nil {
+		return nil, err
+	}
+	var rs sectionRules
+	for _, l := range dataLines(sections) {
+		class, prefix, _ := strings.Cut(l, " ")
+		c := map[string]int{"weakness": sectionWeakness, "strength": sectionStrength, "neutral": sectionNeutral, "descriptor": sectionDescriptor}[class]
+		if c == 0 {
+			return nil, fmt.Errorf("sections.txt: unknown class %q", class)
+		}
+		rs = append(rs, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
+	}
+	return rs, nil
+}
+
+// readNeutral is data/neutral.txt as two patterns: those anchored at the
+// start, under one ^ so that the matcher gives up after the first
+// position, and the rest.
+func readNeutral() (start, any *regexp.Regexp, err error) {
+	neutral, err := readData("neutral.txt")
+	if err != nil {
+		return nil, nil, err
+	}
+	var starts, anys []string
+	for _, l := range dataLines(neutral) {
+		if _, err := regexp.Compile(l); err != nil {
+			return nil, nil, fmt.Errorf("neutral.txt: %w", err)
+		}
+		if strings.HasPrefix(l, "^") {
+			starts = append(starts, "(?:"+l[1:]+")")
+		} else {
+			anys = append(anys, "(?:"+l+")")
+		}
+	}
+	if len(starts) > 0 {
+		start = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
+	}
+	if len(anys) > 0 {
+		any = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
+	}
+	return start, any, nil
+}
+
+// readPolarity is data/polarity.tsv: word -> z from graded reports.
+func readPolarity() (map[string]float64, error) {
+	pol, err := readData("polarity.tsv")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]float64{}
+	for _, l := range dataLines(pol) {
+		w, z, ok := strings.Cut(l, "\t")
+		val, err := strconv.ParseFloat(z, 64)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("polarity.tsv: bad line %q", l)
+		}
+		out[w] = val
+	}
+	return out, nil
+}
