@@ -36,6 +36,17 @@ if ! cmp -s "$tmp/model.tsv" pkg/extract/data/model.tsv; then
 	echo "eval: pkg/extract/data/model.tsv is stale: run make train"
 	fail=1
 fi
+# and pkg/extract/data/polarity.tsv the one `make polarity` makes from the
+# bulk corpus (the model's polarity features are read from it)
+if [ -d "$shared/corpus/bulk" ]; then
+	if ! go run ./internal/lexmine -docs "$shared/corpus/bulk" -o "$tmp/polarity.tsv" 2>"$tmp/lexmine.err"; then
+		echo "eval: internal/lexmine failed:"; cat "$tmp/lexmine.err"
+		fail=1
+	elif ! cmp -s "$tmp/polarity.tsv" pkg/extract/data/polarity.tsv; then
+		echo "eval: pkg/extract/data/polarity.tsv is stale: run make polarity (then make train)"
+		fail=1
+	fi
+fi
 check() { # file key floor [max]
 	local v
 	v=$(grep '^score:' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p" | tail -1)

@@ -53,7 +53,7 @@ func main() {
 
 var (
 	dropPrefixes  []string
-	opts          = extract.TrainOptions{Seed: 1, Restarts: 10}
+	opts          = Options{Seed: 1, Restarts: 10}
 	crossValidate bool
 )
 
@@ -81,7 +81,7 @@ func run(docsDir, goldDir, out, holdout string) error {
 		return err
 	}
 	sort.Strings(files)
-	var examples []extract.Example
+	var examples []Example
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -111,7 +111,7 @@ func run(docsDir, goldDir, out, holdout string) error {
 		crossValidation(examples)
 		return nil
 	}
-	m := extract.Train(examples, opts)
+	m := Train(examples, opts)
 	w, err := os.Create(out)
 	if err != nil {
 		return err
@@ -127,27 +127,10 @@ func run(docsDir, goldDir, out, holdout string) error {
 // align labels each model-decided unit with the gold sentence it overlaps
 // most, placing texts as score.py does: normalised, searched from where the
 // last one was found.
-func align(doc string, g goldFile, units []extract.Unit, id string) ([]extract.Example, int) {
+func align(doc string, g goldFile, units []extract.Unit, id string) ([]Example, int) {
 	ndoc := normalize(doc)
-	type span struct{ a, b int }
-	var gs []span
-	pos := 0
-	for _, s := range g.Sentences {
-		t := normalize(s.Text)
-		at := strings.Index(ndoc[pos:], t)
-		if at < 0 {
-			at = strings.Index(ndoc, t)
-		} else {
-			at += pos
-		}
-		if at < 0 {
-			gs = append(gs, span{-1, -1})
-			continue
-		}
-		gs = append(gs, span{at, at + len(t)})
-		pos = at + len(t)
-	}
-	var out []extract.Example
+	gs := goldSpans(ndoc, g)
+	var out []Example
 	missed := 0
 	cursor := 0
 	for _, u := range units {
@@ -191,24 +174,57 @@ func align(doc string, g goldFile, units []extract.Unit, id string) ([]extract.E
 		if best == "boilerplate" {
 			best = "neutral"
 		}
-		feats := u.Features
-		if len(dropPrefixes) > 0 {
-			feats = nil
-			for _, f := range u.Features {
-				keep := true
-				for _, d := range dropPrefixes {
-					if strings.HasPrefix(f, d) {
-						keep = false
-					}
-				}
-				if keep {
-					feats = append(feats, f)
-				}
-			}
-		}
-		out = append(out, extract.Example{Features: feats, Label: best, Doc: id})
+		out = append(out, Example{Features: dropFeatures(u.Features), Label: best, Doc: id})
 	}
 	return out, missed
+}
+
+// span is a range of the normalised document text.
+type span struct{ a, b int }
+
+// goldSpans places each gold sentence in the normalised document ndoc,
+// searching from where the last one was found; a sentence not found is
+// {-1, -1}.
+func goldSpans(ndoc string, g goldFile) []span {
+	var gs []span
+	pos := 0
+	for _, s := range g.Sentences {
+		t := normalize(s.Text)
+		at := strings.Index(ndoc[pos:], t)
+		if at < 0 {
+			at = strings.Index(ndoc, t)
+		} else {
+			at += pos
+		}
+		if at < 0 {
+			gs = append(gs, span{-1, -1})
+			continue
+		}
+		gs = append(gs, span{at, at + len(t)})
+		pos = at + len(t)
+	}
+	return gs
+}
+
+// dropFeatures is feats without those that start with a -drop prefix (an
+// ablation); with no prefixes, feats itself.
+func dropFeatures(feats []string) []string {
+	if len(dropPrefixes) == 0 {
+		return feats
+	}
+	var out []string
+	for _, f := range feats {
+		keep := true
+		for _, d := range dropPrefixes {
+			if strings.HasPrefix(f, d) {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 var (
@@ -237,7 +253,7 @@ func contains(list []string, s string) bool {
 
 // crossValidation trains once per document without it and reports the
 // per-class F1 of the model's calls on that document's sentences.
-func crossValidation(examples []extract.Example) {
+func crossValidation(examples []Example) {
 	var docs []string
 	seen := map[string]bool{}
 	for _, e := range examples {
@@ -248,7 +264,7 @@ func crossValidation(examples []extract.Example) {
 	}
 	conf := map[[2]string]int{}
 	for _, d := range docs {
-		var train, test []extract.Example
+		var train, test []Example
 		for _, e := range examples {
 			if e.Doc == d {
 				test = append(test, e)
@@ -256,7 +272,7 @@ func crossValidation(examples []extract.Example) {
 				train = append(train, e)
 			}
 		}
-		m := extract.Train(train, opts)
+		m := Train(train, opts)
 		for _, e := range test {
 			p, _ := m.Predict(e.Features)
 			conf[[2]string{e.Label, p}]++

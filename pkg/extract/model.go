@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,163 +123,21 @@ func softmax(z [nLabels]float64) [nLabels]float64 {
 	return out
 }
 
-// Example is a sentence's features and its gold label, for training.
-type Example struct {
-	Features []string
-	Label    string
-	Doc      string
+// Probabilities returns the probability of each label, in the order of
+// Labels, for a sentence of features feats. The trainer (internal/train)
+// takes its gradient from it.
+func (m *Model) Probabilities(feats []string) [nLabels]float64 {
+	z := m.Bias
+	for _, f := range feats {
+		w := m.Weights[f]
+		for k := range z {
+			z[k] += w[k]
+		}
+	}
+	return softmax(z)
 }
 
-// TrainOptions tune training.
-type TrainOptions struct {
-	Epochs   int     // passes over the data (default 40)
-	Rate     float64 // AdaGrad step (default 0.3)
-	L2       float64 // weight decay per step (default 1e-4)
-	MinCount int     // features seen fewer times are dropped (default 2)
-	Restarts int     // orders of the examples whose models are averaged
-	Seed     uint64
-	// ClassPower weighs the rarer classes (see DefaultClassPower); nil
-	// is the default
-	ClassPower *float64
-}
-
-// Train fits a model to examples by AdaGrad on the log loss, weighting each
-// class by the inverse square root of its frequency so that the rare mixed
-// class is not ignored. It trains Restarts times with different orders of
-// the examples and averages the weights: with this little data one order's
-// model swings with small changes, the average much less. It is
-// deterministic for a given seed.
-func Train(examples []Example, o TrainOptions) *Model {
-	if o.Restarts <= 1 {
-		return trainOnce(examples, o)
-	}
-	avg := &Model{Weights: map[string][nLabels]float64{}}
-	for r := 0; r < o.Restarts; r++ {
-		oo := o
-		oo.Seed = o.Seed + uint64(r)
-		m := trainOnce(examples, oo)
-		for k := range avg.Bias {
-			avg.Bias[k] += m.Bias[k] / float64(o.Restarts)
-		}
-		for f, w := range m.Weights {
-			a := avg.Weights[f]
-			for k := range w {
-				a[k] += w[k] / float64(o.Restarts)
-			}
-			avg.Weights[f] = a
-		}
-	}
-	return avg
-}
-
-func trainOnce(examples []Example, o TrainOptions) *Model {
-	if o.Epochs == 0 {
-		o.Epochs = 40
-	}
-	if o.Rate == 0 {
-		o.Rate = 0.3
-	}
-	if o.L2 == 0 {
-		o.L2 = 1e-4
-	}
-	if o.MinCount == 0 {
-		o.MinCount = 2
-	}
-	count := map[string]int{}
-	freq := [nLabels]float64{}
-	for _, e := range examples {
-		for _, f := range dedup(e.Features) {
-			count[f]++
-		}
-		freq[labelIndex(e.Label)]++
-	}
-	power := DefaultClassPower
-	if o.ClassPower != nil {
-		power = *o.ClassPower
-	}
-	var classW [nLabels]float64
-	for k := range classW {
-		classW[k] = math.Pow(max(1e-3, freq[k]/float64(len(examples))*nLabels), -power)
-	}
-	m := &Model{Weights: map[string][nLabels]float64{}}
-	g2 := map[string][nLabels]float64{}
-	var b2 [nLabels]float64
-	order := make([]int, len(examples))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(o.Seed, 42))
-	// the weights of the later epochs are averaged: steadier than the last
-	avg := &Model{Weights: map[string][nLabels]float64{}}
-	nAvg := 0.0
-	for ep := 0; ep < o.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			e := examples[i]
-			feats := []string{}
-			for _, f := range dedup(e.Features) {
-				if count[f] >= o.MinCount {
-					feats = append(feats, f)
-				}
-			}
-			z := m.Bias
-			for _, f := range feats {
-				w := m.Weights[f]
-				for k := range z {
-					z[k] += w[k]
-				}
-			}
-			p := softmax(z)
-			y := labelIndex(e.Label)
-			cw := classW[y]
-			var grad [nLabels]float64
-			for k := range grad {
-				t := 0.0
-				if k == y {
-					t = 1
-				}
-				grad[k] = cw * (p[k] - t)
-			}
-			for k := range grad {
-				b2[k] += grad[k] * grad[k]
-				m.Bias[k] -= o.Rate * grad[k] / (math.Sqrt(b2[k]) + 1e-8)
-			}
-			for _, f := range feats {
-				w, g := m.Weights[f], g2[f]
-				for k := range grad {
-					gk := grad[k] + o.L2*w[k]
-					g[k] += gk * gk
-					w[k] -= o.Rate * gk / (math.Sqrt(g[k]) + 1e-8)
-				}
-				m.Weights[f], g2[f] = w, g
-			}
-		}
-		if ep >= o.Epochs/2 {
-			nAvg++
-			for k := range avg.Bias {
-				avg.Bias[k] += m.Bias[k]
-			}
-			for f, w := range m.Weights {
-				a := avg.Weights[f]
-				for k := range w {
-					a[k] += w[k]
-				}
-				avg.Weights[f] = a
-			}
-		}
-	}
-	for k := range avg.Bias {
-		avg.Bias[k] /= nAvg
-	}
-	for f, a := range avg.Weights {
-		for k := range a {
-			a[k] /= nAvg
-		}
-		avg.Weights[f] = a
-	}
-	return avg
-}
-
+// labelIndex is the column of label l in a model's weights.
 func labelIndex(l string) int {
 	for k, x := range Labels {
 		if x == l {
@@ -288,18 +145,6 @@ func labelIndex(l string) int {
 		}
 	}
 	return nLabels - 1 // anything else is neutral
-}
-
-func dedup(fs []string) []string {
-	seen := make(map[string]bool, len(fs))
-	out := fs[:0:0]
-	for _, f := range fs {
-		if !seen[f] {
-			seen[f] = true
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // WriteTo writes the model as text: a header, then one line per feature

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+
+	"github.com/findings/findings/pkg/report"
+)
+
+// examples is a small set the model can tell apart by one word each.
+func examples() []Example {
+	var ex []Example
+	for i := 0; i < 6; i++ {
+		ex = append(ex,
+			Example{Features: []string{"w:good", "w:the"}, Label: report.Strength, Doc: "a"},
+			Example{Features: []string{"w:poor", "w:the"}, Label: report.Weakness, Doc: "b"},
+			Example{Features: []string{"w:met", "w:the", "w:the"}, Label: "neutral", Doc: "c"},
+		)
+	}
+	return ex
+}
+
+func TestTrainLearnsTheCues(t *testing.T) {
+	m := Train(examples(), Options{Seed: 1, Restarts: 3})
+	for feat, want := range map[string]string{"w:good": report.Strength, "w:poor": report.Weakness, "w:met": "neutral"} {
+		if got, _ := m.Predict([]string{feat, "w:the"}); got != want {
+			t.Errorf("Predict(%s) = %s, want %s", feat, got, want)
+		}
+	}
+}
+
+func TestTrainDropsRareFeatures(t *testing.T) {
+	ex := append(examples(), Example{Features: []string{"w:once"}, Label: report.Strength})
+	m := Train(ex, Options{Seed: 1})
+	if _, ok := m.Weights["w:once"]; ok {
+		t.Error("a feature seen once has a weight; MinCount defaults to 2")
+	}
+	if _, ok := m.Weights["w:good"]; !ok {
+		t.Error("w:good has no weight")
+	}
+}
+
+func TestTrainIsDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	if _, err := Train(examples(), Options{Seed: 7, Restarts: 2}).WriteTo(&a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Train(examples(), Options{Seed: 7, Restarts: 2}).WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two trainings with one seed differ")
+	}
+}
+
+func TestDedupKeepsFirstOrder(t *testing.T) {
+	in := []string{"b", "a", "b", "c", "a"}
+	if got := dedup(in); !slices.Equal(got, []string{"b", "a", "c"}) {
+		t.Errorf("dedup = %v", got)
+	}
+	if !slices.Equal(in, []string{"b", "a", "b", "c", "a"}) {
+		t.Errorf("dedup changed its input: %v", in)
+	}
+}
+
+func TestLabelIndex(t *testing.T) {
+	if labelIndex(report.Weakness) != 1 || labelIndex("boilerplate") != nLabels-1 {
+		t.Errorf("labelIndex: weakness %d, boilerplate %d", labelIndex(report.Weakness), labelIndex("boilerplate"))
+	}
+}
