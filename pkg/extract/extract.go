@@ -135,21 +135,18 @@ type analysis struct {
 	pieces []piece
 }
 
-// analyse runs the pipeline over a document: clean it into blocks, read its
-// facts, drop what is off topic, then cut each block into sentences and
-// look at each for judgements, metrics and its kind.
+// analyse runs the pipeline over a document: clean it into blocks, read
+// its facts, drop what is off topic, then cut each block into units and
+// read each for judgements, metrics and the rules' call; link each unit's
+// metrics to the unit before; last, let the model weigh each call with
+// what surrounds it.
 func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis, error) {
 	blocks := clean.Blocks(doc.Text)
 	facts := x.facts.read(doc, blocks)
 	clean.MarkOffTopic(blocks, facts.Authority)
-	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, doc.Text), pdf: strings.ContainsRune(doc.Text, '\f')}
-	if dc.authority == "" {
-		dc.authority = "\x00" // matches nothing
-	}
+	dc := newDocContext(facts, doc.Text)
 	a := &analysis{facts: facts}
-	// a judgement-table row ends the rule of the weakness or strength
-	// section it stands in: what follows the row is not an item of the list
-	ended := ""
+	lists := listEnds{sections: x.verdicts.sections}
 	for bi := range blocks {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -158,122 +155,238 @@ func (x *Extractor) analyse(ctx context.Context, doc report.Document) (*analysis
 		if b.Chrome {
 			continue
 		}
-		section := b.Section
-		if b.Kind == clean.Row {
-			if c := x.verdicts.sections.of(section); c == sectionWeakness || c == sectionStrength {
-				ended = section
-			}
-		}
-		if section == ended {
-			section = ""
-		}
-		heading := b.Kind == clean.Heading || b.Kind == clean.Row
-		type span struct{ s, e int }
-		var units []span
-		if heading {
-			units = []span{{0, len(b.Text)}}
-		} else {
-			ss, err := nlp.Sentences(b.Text)
-			if err != nil {
-				return nil, err
-			}
-			for _, s := range ss {
-				units = append(units, span{s.Start, s.End})
-			}
+		section := lists.section(b)
+		spans, err := unitSpans(b)
+		if err != nil {
+			return nil, err
 		}
 		dc.sentenceBefore = ""
-		for _, u := range units {
+		for _, u := range spans {
 			// a block can be the whole document (a text of one line):
 			// a timed-out document stops within a sentence
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
-			p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
-			if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
-				p.judgements = x.judgements.judgeLabel(p.text, b.Section)
-			}
-			if len(p.judgements) == 0 {
-				p.judgements = x.judgements.judgeProse(p.text, b.Section, dc)
-			}
-			dc.sentenceBefore = p.text
-			p.words = splitWords(p.text)
-			ms, err := x.metrics.metrics(p.text, p.words)
+			p, err := x.readUnit(b, u, section, dc)
 			if err != nil {
 				return nil, err
 			}
-			p.metrics = ms
-			p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
-				section: section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
-			p.verdict, p.clauses = x.verdicts.ruleVerdict(p.unit, p.words)
 			a.pieces = append(a.pieces, p)
 		}
 	}
-	// the model weighs each sentence with what surrounds it: the report's
-	// overall grade, its section's grade, the rules' call on the sentence
-	// before
-	if x.verdicts.model == nil && !x.verdicts.collect {
-		return a, nil
+	linkMetrics(a.pieces)
+	if x.verdicts.model != nil || x.verdicts.collect {
+		x.weighInContext(a.pieces)
 	}
-	docGrade := ""
-	for _, p := range a.pieces {
-		for _, j := range p.judgements {
-			if !j.Previous && j.Scope == report.ScopeOverall && docGrade == "" {
-				docGrade = j.Grade
-			}
+	return a, nil
+}
+
+// newDocContext is what the judgement rules know of the whole document.
+func newDocContext(facts report.Facts, text string) *docContext {
+	dc := &docContext{authority: facts.Authority, year: documentYear(facts.Date, text), pdf: strings.ContainsRune(text, '\f')}
+	if dc.authority == "" {
+		dc.authority = "\x00" // matches nothing
+	}
+	return dc
+}
+
+// listEnds tracks the weakness or strength section whose list a
+// judgement-table row has ended: what follows the row is not an item of
+// the list, so it is read as standing in no section.
+type listEnds struct {
+	sections sectionRules
+	ended    string
+}
+
+// section is the section block b is read in.
+func (l *listEnds) section(b *clean.Block) string {
+	if b.Kind == clean.Row {
+		if c := l.sections.of(b.Section); c == sectionWeakness || c == sectionStrength {
+			l.ended = b.Section
 		}
 	}
-	ruleKinds := make([]string, len(a.pieces))
-	for i := range a.pieces {
-		ruleKinds[i] = a.pieces[i].verdict.kind
+	if b.Section == l.ended {
+		return ""
 	}
-	// the tone of the document and of each section, by the rules' calls:
-	// a sentence whose own words say little leans the way its report
-	// leans (a letter on an inadequate service has no grade to say so)
-	docTone := tally{}
-	secTone := map[string]*tally{}
-	for i := range a.pieces {
-		p := &a.pieces[i]
-		docTone.add(ruleKinds[i], 1)
-		t := secTone[p.block.Section]
-		if t == nil {
-			t = &tally{}
-			secTone[p.block.Section] = t
-		}
-		t.add(ruleKinds[i], 1)
+	return b.Section
+}
+
+// span is a unit's range in its block's text.
+type span struct{ s, e int }
+
+// unitSpans cuts a block into units: a heading or table row is one, prose
+// is cut into sentences.
+func unitSpans(b *clean.Block) ([]span, error) {
+	if isHeading(b) {
+		return []span{{0, len(b.Text)}}, nil
 	}
-	// the grade of the section a sentence is in: the last graded heading
-	// or table row before it (older reports grade a section in a row)
-	secGrade := ""
-	for i := range a.pieces {
-		p := &a.pieces[i]
-		if p.unit.heading {
-			for _, j := range p.judgements {
-				if !j.Previous && j.Rule == "table" {
-					secGrade = j.Grade
+	ss, err := nlp.Sentences(b.Text)
+	if err != nil {
+		return nil, err
+	}
+	units := make([]span, 0, len(ss))
+	for _, s := range ss {
+		units = append(units, span{s.Start, s.End})
+	}
+	return units, nil
+}
+
+// isHeading tells a block that is read whole, as a label, from prose.
+func isHeading(b *clean.Block) bool { return b.Kind == clean.Heading || b.Kind == clean.Row }
+
+// readUnit reads one unit of block b: its judgements (as a label, else as
+// prose), its metrics, and the rules' call on it.
+func (x *Extractor) readUnit(b *clean.Block, u span, section string, dc *docContext) (piece, error) {
+	heading := isHeading(b)
+	p := piece{block: b, s: u.s, e: u.e, text: b.Text[u.s:u.e]}
+	if heading || words(p.text) <= 25 && !endsLikeSentence(p.text) {
+		p.judgements = x.judgements.judgeLabel(p.text, b.Section)
+	}
+	if len(p.judgements) == 0 {
+		p.judgements = x.judgements.judgeProse(p.text, b.Section, dc)
+	}
+	dc.sentenceBefore = p.text
+	p.words = splitWords(p.text)
+	ms, err := x.metrics.metrics(p.text, p.words)
+	if err != nil {
+		return piece{}, err
+	}
+	p.metrics = ms
+	p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
+		section: section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
+	p.verdict, p.clauses = x.verdicts.ruleVerdict(p.unit, p.words)
+	return p, nil
+}
+
+// linkMetrics reads each unit's metrics with the unit before's: a unit
+// that turns the last one's numbers into a change ("This is an increase
+// from 2,239") gives them and its own numbers that direction, and a number
+// whose subject is a pronoun ("This is a reduction from 331", "of whom
+// 48%") is about what the number before was, of the same unit if there is
+// one: "54% of children ... for two years. This increased to 56%" is about
+// the 54%, not the two years.
+func linkMetrics(pieces []piece) {
+	var last []candidate // the metrics of the unit before
+	for i := range pieces {
+		ms := pieces[i].metrics
+		if m := changeBackRE.FindStringSubmatch(pieces[i].text); m != nil {
+			dir := changeDirection(m[1])
+			for k := range last {
+				if last[k].Direction == "" && (len(ms) == 0 || hasUnit(ms, last[k].Unit)) {
+					last[k].Direction = dir
 				}
 			}
+			for k := range ms {
+				if ms[k].Direction == "" {
+					ms[k].Direction = dir
+				}
+			}
+		}
+		lastSubject := map[string]string{}
+		lastAny := ""
+		for _, c := range last {
+			lastSubject[c.Unit] = c.Subject
+			lastAny = c.Subject
+		}
+		for k := range ms {
+			c := &ms[k]
+			if c.Subject == "" {
+				c.Subject = cmp.Or(lastSubject[c.Unit], lastAny)
+			}
+			lastSubject[c.Unit] = c.Subject
+			lastAny = c.Subject
+		}
+		last = ms
+	}
+}
+
+// changeDirection is the direction of a change word changeBackRE found.
+func changeDirection(w string) string {
+	if w = strings.ToLower(w); strings.HasPrefix(w, "increase") || strings.HasPrefix(w, "ris") || strings.HasPrefix(w, "rose") {
+		return report.Increase
+	}
+	return report.Decrease
+}
+
+// weighInContext lets the model weigh each unit the rules left to it, with
+// what surrounds it: the report's overall grade, its section's grade, the
+// rules' call on the unit before, and the tone of the report and of the
+// section by the rules' calls (a unit whose own words say little leans the
+// way its report leans: a letter on an inadequate service has no grade to
+// say so).
+func (x *Extractor) weighInContext(pieces []piece) {
+	docGrade := overallGrade(pieces)
+	// the rules' calls, not the model's: the model learnt from the rules'
+	// calls, and would otherwise feed on its own mistakes
+	ruleKinds := make([]string, len(pieces))
+	for i := range pieces {
+		ruleKinds[i] = pieces[i].verdict.kind
+	}
+	docTone, secTone := tones(pieces, ruleKinds)
+	// the grade of the section a unit is in: the last graded heading or
+	// table row before it (older reports grade a section in a row)
+	secGrade := ""
+	for i := range pieces {
+		p := &pieces[i]
+		if g, ok := tableGrade(p.judgements); ok && p.unit.heading {
+			secGrade = g
 		}
 		if p.clauses == nil {
 			continue
 		}
-		g := secGrade
-		// the rules' calls on the sentences around, not the model's: the
-		// model learnt from the rules' calls, and would otherwise feed on
-		// its own mistakes
 		prev := "none"
 		if i > 0 {
 			prev = cmp.Or(ruleKinds[i-1], "neutral")
 		}
 		st := *secTone[p.block.Section]
-		st.add(ruleKinds[i], -1) // the sentence's own call is in its features already
-		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(g, "none"), "prev:" + prev,
+		st.add(ruleKinds[i], -1) // the unit's own call is in its features already
+		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(secGrade, "none"), "prev:" + prev,
 			"doctone:" + docTone.tone(), "sectone:" + st.tone()}
-		if i == 0 || a.pieces[i-1].block != p.block {
+		if i == 0 || pieces[i-1].block != p.block {
 			ctxFeats = append(ctxFeats, "first-in-block")
 		}
 		p.verdict, p.features = x.verdicts.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
 	}
-	return a, nil
+}
+
+// overallGrade is the first overall grade of this inspection the
+// document states, or "".
+func overallGrade(pieces []piece) string {
+	for _, p := range pieces {
+		for _, j := range p.judgements {
+			if !j.Previous && j.Scope == report.ScopeOverall && j.Grade != "" {
+				return j.Grade
+			}
+		}
+	}
+	return ""
+}
+
+// tableGrade is the grade of the last judgement-table row of this
+// inspection among js; ok is false when there is none.
+func tableGrade(js []found) (g string, ok bool) {
+	for _, j := range js {
+		if !j.Previous && j.Rule == "table" {
+			g, ok = j.Grade, true
+		}
+	}
+	return g, ok
+}
+
+// tones tallies the rules' calls over the document and over each section.
+func tones(pieces []piece, ruleKinds []string) (tally, map[string]*tally) {
+	docTone := tally{}
+	secTone := map[string]*tally{}
+	for i := range pieces {
+		docTone.add(ruleKinds[i], 1)
+		t := secTone[pieces[i].block.Section]
+		if t == nil {
+			t = &tally{}
+			secTone[pieces[i].block.Section] = t
+		}
+		t.add(ruleKinds[i], 1)
+	}
+	return docTone, secTone
 }
 
 // tally counts the rules' strength and weakness calls (a mixed call is
@@ -315,91 +428,95 @@ func (x *Extractor) Extract(ctx context.Context, doc report.Document) (*report.R
 		return nil, err
 	}
 	rep := &report.Report{Source: doc.Source, Facts: a.facts, Findings: []report.Finding{}, Metrics: []report.Metric{}, Judgements: []report.Judgement{}}
-	var last []int // the metrics of the last sentence
-	for _, p := range a.pieces {
-		b, text, v := p.block, p.text, p.verdict
-		stretches := b.Stretches(p.s, p.e)
-		stretchOf := func(off int) clean.Stretch {
-			for _, st := range stretches {
-				if off < st.To {
-					return st
-				}
-			}
-			return stretches[len(stretches)-1]
-		}
-		docSpan := func(s, e int) report.Span {
-			sts := b.Stretches(p.s+s, p.s+e)
-			if len(sts) == 0 {
-				return report.Span{}
-			}
-			return report.Span{Start: sts[0].Start, End: sts[len(sts)-1].End}
-		}
-		if v.kind != "" {
-			themes := theme.Tag(text) // the whole sentence's, for each piece of it
-			for _, st := range stretches {
-				rep.Findings = append(rep.Findings, report.Finding{
-					Kind: v.kind, Text: squash(b.Text[st.From:st.To]), Section: b.Section,
-					Span: st.Span, Rule: v.rule, Cues: v.cues, Themes: themes,
-				})
-			}
-		}
-		for _, j := range p.judgements {
-			st := stretchOf(p.s + j.start)
-			j.Judgement.Sentence = sentenceAround(b.Text, st.From, st.To, p.s+j.start)
-			j.Judgement.Text = squash(text[j.start:j.end])
-			if j.Rule == "table" {
-				j.Judgement.Text = squash(text)
-				// the whole row, though a page number between its label
-				// and its grade cuts it in two stretches
-				j.Judgement.Sentence = sentenceAround(b.Text, p.s, p.e, p.s+j.start)
-			}
-			j.Judgement.Span = docSpan(j.start, j.end)
-			rep.Judgements = append(rep.Judgements, j.Judgement)
-		}
-		ms := p.metrics
-		if m := changeBackRE.FindStringSubmatch(text); m != nil {
-			dir := report.Decrease
-			if w := strings.ToLower(m[1]); strings.HasPrefix(w, "increase") || strings.HasPrefix(w, "ris") || strings.HasPrefix(w, "rose") {
-				dir = report.Increase
-			}
-			for _, k := range last {
-				if rep.Metrics[k].Direction == "" && (len(ms) == 0 || hasUnit(ms, rep.Metrics[k].Unit)) {
-					rep.Metrics[k].Direction = dir
-				}
-			}
-			for i := range ms {
-				if ms[i].Direction == "" {
-					ms[i].Direction = dir
-				}
-			}
-		}
-		// a number whose subject is a pronoun ("This is a reduction from
-		// 331", "of whom 48%") is about what the number before was
-		// by unit: "54% of children ... for two years. This increased to
-		// 56%" is about the 54%, not the two years
-		lastSubject := map[string]string{}
-		lastAny := ""
-		for _, k := range last {
-			lastSubject[rep.Metrics[k].Unit] = rep.Metrics[k].Subject
-			lastAny = rep.Metrics[k].Subject
-		}
-		last = last[:0]
-		for _, c := range ms {
-			if c.Subject == "" {
-				c.Subject = cmp.Or(lastSubject[c.Unit], lastAny)
-			}
-			lastSubject[c.Unit] = c.Subject
-			lastAny = c.Subject
-			st := stretchOf(p.s + c.start)
-			c.Metric.Sentence = sentenceAround(b.Text, st.From, st.To, p.s+c.start)
-			c.Metric.Span = docSpan(c.start, c.end)
-			last = append(last, len(rep.Metrics))
-			rep.Metrics = append(rep.Metrics, c.Metric)
-		}
+	for i := range a.pieces {
+		pl := newPlacer(&a.pieces[i])
+		rep.Findings = pl.findings(rep.Findings)
+		rep.Judgements = pl.judgements(rep.Judgements)
+		rep.Metrics = pl.metrics(rep.Metrics)
 	}
 	rep.Sort()
 	rep.Paginate(doc.Text)
 	return rep, nil
+}
+
+// placer places what was found in a unit in the document: a unit that page
+// furniture interrupts lies in several stretches of it.
+type placer struct {
+	p         *piece
+	stretches []clean.Stretch
+}
+
+// newPlacer maps unit p to the document.
+func newPlacer(p *piece) placer {
+	return placer{p: p, stretches: p.block.Stretches(p.s, p.e)}
+}
+
+// stretchOf is the stretch that holds offset off of the block's text.
+func (pl placer) stretchOf(off int) clean.Stretch {
+	for _, st := range pl.stretches {
+		if off < st.To {
+			return st
+		}
+	}
+	return pl.stretches[len(pl.stretches)-1]
+}
+
+// docSpan is the document range of [s, e) of the unit's text.
+func (pl placer) docSpan(s, e int) report.Span {
+	sts := pl.p.block.Stretches(pl.p.s+s, pl.p.s+e)
+	if len(sts) == 0 {
+		return report.Span{}
+	}
+	return report.Span{Start: sts[0].Start, End: sts[len(sts)-1].End}
+}
+
+// findings appends the unit's finding, if the verdict made one, once for
+// each stretch of it.
+func (pl placer) findings(out []report.Finding) []report.Finding {
+	p, v := pl.p, pl.p.verdict
+	if v.kind == "" {
+		return out
+	}
+	themes := theme.Tag(p.text) // the whole sentence's, for each piece of it
+	for _, st := range pl.stretches {
+		out = append(out, report.Finding{
+			Kind: v.kind, Text: squash(p.block.Text[st.From:st.To]), Section: p.block.Section,
+			Span: st.Span, Rule: v.rule, Cues: v.cues, Themes: themes,
+		})
+	}
+	return out
+}
+
+// judgements appends the unit's judgements with their text, sentence and
+// span.
+func (pl placer) judgements(out []report.Judgement) []report.Judgement {
+	p, text := pl.p, pl.p.block.Text
+	for _, j := range p.judgements {
+		st := pl.stretchOf(p.s + j.start)
+		j.Judgement.Sentence = sentenceAround(text, st.From, st.To, p.s+j.start)
+		j.Judgement.Text = squash(p.text[j.start:j.end])
+		if j.Rule == "table" {
+			j.Judgement.Text = squash(p.text)
+			// the whole row, though a page number between its label
+			// and its grade cuts it in two stretches
+			j.Judgement.Sentence = sentenceAround(text, p.s, p.e, p.s+j.start)
+		}
+		j.Judgement.Span = pl.docSpan(j.start, j.end)
+		out = append(out, j.Judgement)
+	}
+	return out
+}
+
+// metrics appends the unit's metrics with their sentence and span.
+func (pl placer) metrics(out []report.Metric) []report.Metric {
+	p := pl.p
+	for _, c := range p.metrics {
+		st := pl.stretchOf(p.s + c.start)
+		c.Metric.Sentence = sentenceAround(p.block.Text, st.From, st.To, p.s+c.start)
+		c.Metric.Span = pl.docSpan(c.start, c.end)
+		out = append(out, c.Metric)
+	}
+	return out
 }
 
 // Unit is a sentence as the model sees it, for training: its text as it
