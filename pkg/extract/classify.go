@@ -183,14 +183,30 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 // clauses cuts a sentence's words at contrast markers and scores each part
 // with the cue lexicon, flipping cues that a negator governs.
 func (x *verdictStage) clauses(ws []word, judged []found) []clause {
-	// clause boundaries: a contrast marker inside the sentence starts a new
-	// clause; one at the start ("Although X, Y") makes the words up to the
-	// first comma a conceding clause.
-	type cut struct {
-		at      int
-		concede bool
+	clauseOf, out := x.cutClauses(ws)
+	for _, m := range x.efforts.find(ws) {
+		out[clauseOf[m.i]].effort = true
 	}
-	var cuts []cut
+	s := cueScope{ws: ws, clauseOf: clauseOf, negators: x.negators.find(ws), undoers: x.undoers.find(ws), judged: judged}
+	s.inAim, s.inNeed = s.reach(x.aims.find(ws)), s.reach(x.needs.find(ws))
+	for _, m := range x.cues.find(ws) {
+		s.score(out, m)
+	}
+	return out
+}
+
+// clauseCut is where a clause starts and whether it concedes.
+type clauseCut struct {
+	at      int
+	concede bool
+}
+
+// cutClauses finds the clause boundaries: a contrast marker inside the
+// sentence starts a new clause; one at the start ("Although X, Y") makes
+// the words up to the first comma a conceding clause. It returns the
+// clause of each word and the clauses, not yet scored.
+func (x *verdictStage) cutClauses(ws []word) ([]int, []clause) {
+	var cuts []clauseCut
 	for _, m := range x.contrast.find(ws) {
 		if m.i == 0 {
 			end := m.j
@@ -198,14 +214,14 @@ func (x *verdictStage) clauses(ws []word, judged []found) []clause {
 				end++
 			}
 			if end < len(ws)-1 {
-				cuts = append(cuts, cut{at: 0, concede: concedes(m)}, cut{at: end + 1})
+				cuts = append(cuts, clauseCut{at: 0, concede: concedes(m)}, clauseCut{at: end + 1})
 			}
 			continue
 		}
-		cuts = append(cuts, cut{at: m.i, concede: concedes(m)})
+		cuts = append(cuts, clauseCut{at: m.i, concede: concedes(m)})
 	}
 	if len(cuts) == 0 || cuts[0].at != 0 {
-		cuts = append([]cut{{at: 0}}, cuts...)
+		cuts = append([]clauseCut{{at: 0}}, cuts...)
 	}
 	clauseOf := make([]int, len(ws))
 	for k, c := range cuts {
@@ -221,83 +237,102 @@ func (x *verdictStage) clauses(ws []word, judged []found) []clause {
 	for k := range cuts {
 		out[k].concede = cuts[k].concede
 	}
+	return clauseOf, out
+}
 
-	for _, m := range x.efforts.find(ws) {
-		out[clauseOf[m.i]].effort = true
-	}
-	negators := x.negators.find(ws)
-	negated := func(m match) bool {
-		for _, n := range negators {
-			if n.j <= m.i && m.i-n.j < reachOf(ws, n) && clauseOf[n.i] == clauseOf[m.i] && !overlaps(n, m) {
-				if n.i > 0 && ws[n.i-1].text == "a" { // "a few", "a little"
-					continue
-				}
-				return true
-			}
-		}
-		return false
-	}
-	// the reach of an aim or a need: to the end of its clause or the next comma
-	reach := func(ms []match) []bool {
-		in := make([]bool, len(ws))
-		for _, m := range ms {
-			for i := m.j; i < len(ws) && clauseOf[i] == clauseOf[m.i]; i++ {
-				in[i] = true
-				if strings.ContainsAny(ws[i].punct, ",;:") {
-					break
-				}
-			}
-		}
-		return in
-	}
-	inAim, inNeed := reach(x.aims.find(ws)), reach(x.needs.find(ws))
-	// a verb that undoes a shortfall near it: "reducing delay", "drift has reduced"
-	undoers := x.undoers.find(ws)
-	undone := func(m match) bool {
-		for _, u := range undoers {
-			if clauseOf[u.i] != clauseOf[m.i] || overlaps(u, m) {
+// cueScope is what governs a cue in its sentence: the negators, the verbs
+// that undo a shortfall, the reach of aims and needs, the judgements the
+// sentence states, and the clause of each word.
+type cueScope struct {
+	ws            []word
+	clauseOf      []int
+	negators      []match
+	undoers       []match
+	inAim, inNeed []bool
+	judged        []found
+}
+
+// negated reports whether a negator governs m: before it, in reach, in the
+// same clause.
+func (s *cueScope) negated(m match) bool {
+	for _, n := range s.negators {
+		if n.j <= m.i && m.i-n.j < reachOf(s.ws, n) && s.clauseOf[n.i] == s.clauseOf[m.i] && !overlaps(n, m) {
+			if n.i > 0 && s.ws[n.i-1].text == "a" { // "a few", "a little"
 				continue
 			}
-			if u.j <= m.i && m.i-u.j < 4 || m.j <= u.i && u.i-m.j < 4 {
-				return true
+			return true
+		}
+	}
+	return false
+}
+
+// reach marks the reach of an aim or a need: to the end of its clause or
+// the next comma.
+func (s *cueScope) reach(ms []match) []bool {
+	in := make([]bool, len(s.ws))
+	for _, m := range ms {
+		for i := m.j; i < len(s.ws) && s.clauseOf[i] == s.clauseOf[m.i]; i++ {
+			in[i] = true
+			if strings.ContainsAny(s.ws[i].punct, ",;:") {
+				break
 			}
 		}
-		return false
 	}
-	inJudgement := func(m match) bool {
-		for _, j := range judged {
-			if ws[m.i].start < j.end && j.start < ws[m.j-1].end {
-				return true
-			}
-		}
-		return false
-	}
-	for _, m := range x.cues.find(ws) {
-		if inJudgement(m) {
+	return in
+}
+
+// undone reports whether a verb near m undoes the shortfall it names:
+// "reducing delay", "drift has reduced".
+func (s *cueScope) undone(m match) bool {
+	for _, u := range s.undoers {
+		if s.clauseOf[u.i] != s.clauseOf[m.i] || overlaps(u, m) {
 			continue
 		}
-		if m.i > 0 && (ws[m.i-1].text == "to" || ws[m.i-1].text == "will") && m.class == "pos" || inAim[m.i] {
-			continue // an aim ("to improve") or a plan, not an achievement
-		}
-		c := &out[clauseOf[m.i]]
-		phrase := phraseText(ws, m)
-		flip := negated(m) || m.class == "pos" && inNeed[m.i] || m.class == "neg" && undone(m)
-		switch {
-		case m.class == "pos" && !flip:
-			c.pos += m.weight
-			c.cues = append(c.cues, "+"+phrase)
-		case m.class == "pos" && flip:
-			c.neg += m.weight
-			c.cues = append(c.cues, "-not "+phrase)
-		case m.class == "neg" && !flip:
-			c.neg += m.weight
-			c.cues = append(c.cues, "-"+phrase)
-		default: // a negated shortfall: "without delay"
-			c.pos += math.Round(m.weight / 2)
-			c.cues = append(c.cues, "+not "+phrase)
+		if u.j <= m.i && m.i-u.j < 4 || m.j <= u.i && u.i-m.j < 4 {
+			return true
 		}
 	}
-	return out
+	return false
+}
+
+// inJudgement reports whether m lies in a judgement the sentence states:
+// its words are the grade's, no cue.
+func (s *cueScope) inJudgement(m match) bool {
+	for _, j := range s.judged {
+		if s.ws[m.i].start < j.end && j.start < s.ws[m.j-1].end {
+			return true
+		}
+	}
+	return false
+}
+
+// score adds the cue m to the clause it is in, flipped when a negator, a
+// need or an undoing verb governs it; aims and plans score nothing.
+func (s *cueScope) score(out []clause, m match) {
+	if s.inJudgement(m) {
+		return
+	}
+	ws := s.ws
+	if m.i > 0 && (ws[m.i-1].text == "to" || ws[m.i-1].text == "will") && m.class == "pos" || s.inAim[m.i] {
+		return // an aim ("to improve") or a plan, not an achievement
+	}
+	c := &out[s.clauseOf[m.i]]
+	phrase := phraseText(ws, m)
+	flip := s.negated(m) || m.class == "pos" && s.inNeed[m.i] || m.class == "neg" && s.undone(m)
+	switch {
+	case m.class == "pos" && !flip:
+		c.pos += m.weight
+		c.cues = append(c.cues, "+"+phrase)
+	case m.class == "pos" && flip:
+		c.neg += m.weight
+		c.cues = append(c.cues, "-not "+phrase)
+	case m.class == "neg" && !flip:
+		c.neg += m.weight
+		c.cues = append(c.cues, "-"+phrase)
+	default: // a negated shortfall: "without delay"
+		c.pos += math.Round(m.weight / 2)
+		c.cues = append(c.cues, "+not "+phrase)
+	}
 }
 
 func concedes(m match) bool {
@@ -321,15 +356,33 @@ func phraseText(ws []word, m match) string {
 // features describes a unit for the model: the rules' call and scores, the
 // cue words, the words and word pairs, their polarity, the unit's place and
 // its context. It hands each feature to sink as bytes valid only during the
-// call, so that scoring allocates nothing.
+// call, so that scoring allocates nothing. The order of the features is
+// part of the model's contract (--explain breaks ties by it): keep it.
 func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, context []string, sink func([]byte)) {
-	buf := make([]byte, 0, 96)
-	emit := func(a, b string) {
-		buf = append(append(buf[:0], a...), b...)
-		sink(buf)
-	}
-	emit("rule:", cmpOr(v.kind, "neutral"))
-	emit("rulename:", v.rule)
+	fw := &featureWriter{buf: make([]byte, 0, 96), sink: sink}
+	eval := ruleFeatures(fw, clauses, v)
+	x.shapeFeatures(fw, ws, eval)
+	x.wordFeatures(fw, ws)
+	x.placeFeatures(fw, u, ws, context)
+}
+
+// featureWriter builds each feature in one buffer and hands it on.
+type featureWriter struct {
+	buf  []byte
+	sink func([]byte)
+}
+
+// emit hands on the feature a+b.
+func (fw *featureWriter) emit(a, b string) {
+	fw.buf = append(append(fw.buf[:0], a...), b...)
+	fw.sink(fw.buf)
+}
+
+// ruleFeatures are the rules' call, the cues and the clauses' scores. It
+// reports whether any cue evaluated.
+func ruleFeatures(fw *featureWriter, clauses []clause, v verdict) bool {
+	fw.emit("rule:", cmpOr(v.kind, "neutral"))
+	fw.emit("rulename:", v.rule)
 	npos, nneg := 0, 0
 	pos, neg := 0.0, 0.0
 	for _, c := range clauses {
@@ -342,28 +395,33 @@ func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, 
 			nneg++
 		}
 		for _, cue := range c.cues {
-			emit("cue:", cue)
+			fw.emit("cue:", cue)
 		}
 	}
-	emit("posclauses:", bucket(npos, 0, 1, 2))
-	emit("negclauses:", bucket(nneg, 0, 1, 2))
-	emit("pos:", bucket(int(pos), 0, 1, 2, 4, 6))
-	emit("neg:", bucket(int(neg), 0, 1, 2, 4, 6))
-	emit("clauses:", bucket(len(clauses), 1, 2, 3))
+	fw.emit("posclauses:", bucket(npos, 0, 1, 2))
+	fw.emit("negclauses:", bucket(nneg, 0, 1, 2))
+	fw.emit("pos:", bucket(int(pos), 0, 1, 2, 4, 6))
+	fw.emit("neg:", bucket(int(neg), 0, 1, 2, 4, 6))
+	fw.emit("clauses:", bucket(len(clauses), 1, 2, 3))
 	if len(clauses) > 1 && clauses[0].concede {
-		emit("concession", "")
+		fw.emit("concession", "")
 	}
 	for _, c := range clauses {
 		if c.effort && c.polarity(1) >= 0 && len(clauses) > 1 {
-			emit("effort-clause", "") // effort granted beside another clause
+			fw.emit("effort-clause", "") // effort granted beside another clause
 			break
 		}
 	}
+	return pos+neg > 0
+}
+
+// shapeFeatures are the neutral words and the sentence's shape as
+// practice: people at its start, a verb of routine practice, an
+// evaluative cue (eval) or none; and an obligation.
+func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
 	for _, m := range x.neutrals.find(ws) {
-		emit("neu:", phraseText(ws, m))
+		fw.emit("neu:", phraseText(ws, m))
 	}
-	// the sentence's shape as practice: people at its start, a verb of
-	// routine practice, an evaluative cue or none
 	who := "other"
 	for _, m := range x.who.find(ws) {
 		if m.i < 4 {
@@ -375,23 +433,26 @@ func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, 
 	if len(x.does.find(ws)) > 0 {
 		does = "practice"
 	}
-	eval := "bare"
-	if pos+neg > 0 {
-		eval = "eval"
+	evaluates := "bare"
+	if eval {
+		evaluates = "eval"
 	}
-	emit("shape:", who+"/"+does+"/"+eval)
-	emit("shape:", does+"/"+eval)
+	fw.emit("shape:", who+"/"+does+"/"+evaluates)
+	fw.emit("shape:", does+"/"+evaluates)
 	// an obligation ("Leaders should ensure ...", "plans need to ...") is
 	// a recommendation: what is missing, whatever good words follow
 	if ns := x.needs.find(ws); len(ns) > 0 {
-		emit("obligation", "")
+		fw.emit("obligation", "")
 		if ns[0].i < 8 {
-			emit("obligation:early", "")
+			fw.emit("obligation:early", "")
 		}
 	}
-	// the words' polarity in graded reports (distant supervision), per
-	// clause; and the words a negator governs, which read differently
-	// ("not timely" is no praise)
+}
+
+// wordFeatures are the words, word pairs, the words a negator governs
+// ("not timely" is no praise) and the opening words; then the words'
+// polarity in graded reports (distant supervision), in all and per clause.
+func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 	contrasts := x.contrast.find(ws)
 	negators := x.negators.find(ws)
 	var polClause [8]float64
@@ -423,28 +484,39 @@ func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, 
 		if isDigit(t[0]) {
 			t = "#"
 		}
-		emit("w:", t)
-		buf = append(append(append(append(buf[:0], "b:"...), prev...), '_'), t...)
-		sink(buf)
+		fw.emit("w:", t)
+		fw.buf = append(append(append(append(fw.buf[:0], "b:"...), prev...), '_'), t...)
+		fw.sink(fw.buf)
 		if i < negUntil {
-			emit("nw:", t)
+			fw.emit("nw:", t)
 		}
 		if i < 2 {
-			emit("start:", t)
+			fw.emit("start:", t)
 		}
 		prev = t
 	}
-	emit("polsum:", bucketF(total, -20, -10, -5, -2, 2, 5, 10, 20))
-	emit("polpos:", bucket(strongPos, 0, 1, 2, 3))
-	emit("polneg:", bucket(strongNeg, 0, 1, 2, 3))
+	polarityFeatures(fw, total, strongPos, strongNeg, polClause[:])
+}
+
+// polarityFeatures band the sentence's polarity: its sum, its strong
+// words, and whether clauses pull both ways.
+func polarityFeatures(fw *featureWriter, total float64, strongPos, strongNeg int, polClause []float64) {
+	fw.emit("polsum:", bucketF(total, -20, -10, -5, -2, 2, 5, 10, 20))
+	fw.emit("polpos:", bucket(strongPos, 0, 1, 2, 3))
+	fw.emit("polneg:", bucket(strongNeg, 0, 1, 2, 3))
 	hasPos, hasNeg := false, false
 	for _, p := range polClause {
 		hasPos = hasPos || p >= 5
 		hasNeg = hasNeg || p <= -5
 	}
 	if hasPos && hasNeg {
-		emit("polclauses:both", "")
+		fw.emit("polclauses:both", "")
 	}
+}
+
+// placeFeatures are where the unit stands: its kind, section, length, the
+// document's form, what else it holds, and its context.
+func (x *verdictStage) placeFeatures(fw *featureWriter, u unit, ws []word, context []string) {
 	kind := "para"
 	switch {
 	case u.heading:
@@ -452,28 +524,28 @@ func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, 
 	case u.bullet:
 		kind = "bullet"
 	}
-	emit("kind:", kind)
-	emit("sec:", []string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sections.of(u.section)])
-	emit("len:", bucket(len(ws), 5, 10, 20, 35, 50))
+	fw.emit("kind:", kind)
+	fw.emit("sec:", []string{"none", "weakness", "strength", "neutral", "descriptor"}[x.sections.of(u.section)])
+	fw.emit("len:", bucket(len(ws), 5, 10, 20, 35, 50))
 	if u.pdf {
-		emit("doc:pdf", "")
+		fw.emit("doc:pdf", "")
 	} else {
-		emit("doc:web", "")
+		fw.emit("doc:web", "")
 	}
 	if u.metrics {
-		emit("has:number", "")
+		fw.emit("has:number", "")
 	}
 	if len(u.judged) > 0 {
-		emit("has:judgement", "")
+		fw.emit("has:judgement", "")
 	}
 	if strings.ContainsAny(u.text, "“”\"") {
-		emit("has:quote", "")
+		fw.emit("has:quote", "")
 	}
 	if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
-		emit("ends:colon", "")
+		fw.emit("ends:colon", "")
 	}
 	for _, c := range context {
-		emit(c, "")
+		fw.emit(c, "")
 	}
 }
 
