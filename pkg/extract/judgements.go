@@ -136,7 +136,11 @@ func endsLikeSentence(s string) bool {
 
 // judgeProse finds the judgements a sentence states.
 func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
-	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor || descriptorRE.MatchString(text) {
+	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor {
+		return nil
+	}
+	keys := proseKeys(text)
+	if keys.may(descriptorKeys) && descriptorRE.MatchString(text) {
 		return nil
 	}
 	var out []found
@@ -202,18 +206,21 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 			out = append(out, found{Judgement: report.Judgement{Grade: grade, Scope: sc, Rule: rule}, start: gs, end: ge, own: own})
 		}
 	}
-	if m := notGradedRE.FindStringIndex(text); m != nil {
-		out = append(out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+	if keys.may(notGradedKeys) {
+		if m := notGradedRE.FindStringIndex(text); m != nil {
+			out = append(out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+		}
 	}
-	for _, m := range gradedIsRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range keys.matches(gradedIsRE, gradedIsKeys) {
 		add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], text[m[2]:m[3]], "prose")
 	}
-	for _, m := range riVerbRE.FindAllStringIndex(text, -1) {
+	for _, m := range keys.matches(riVerbRE, improvementKeys) {
 		subj := subjectBefore(text, m[0])
 		add(report.RequiresImprovement, m[0], m[1], subj, subj, "prose")
 	}
-	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, riHeadlineRE, gradeNounRE, outstandingRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	for _, g := range gradingREs {
+		re := g.re
+		for _, m := range keys.matches(re, g.keys) {
 			subj := subjectBefore(text, m[0])
 			if re == riHeadlineRE && strings.HasPrefix(strings.ToLower(text[m[1]:]), " to ") && !riVerbRE.MatchString(text[m[2]:]) {
 				continue // "requires improvement to ensure that ...": no grade
@@ -232,7 +239,7 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 			add(canonicalGrade(text[m[2]:m[3]]), m[2], m[3], scopeText, subj, "prose")
 		}
 	}
-	for _, m := range predicateRE.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range keys.matches(predicateRE, gradeKeys) {
 		subj := subjectBefore(text, m[0])
 		g := canonicalGrade(text[m[2]:m[3]])
 		// "good" is praise unless its subject is a graded area
@@ -261,7 +268,7 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 	// January 2013. The local authority was judged inadequate.": the
 	// sentence before says which inspection, of what, and when
 	before := ctx.sentenceBefore
-	carried := before != "" && previousRE.MatchString(before) && yearRE.MatchString(before) && !yearRE.MatchString(text)
+	carried := len(out) > 0 && before != "" && previousRE.MatchString(before) && yearRE.MatchString(before) && !yearRE.MatchString(text)
 	for i := range out {
 		if out[i].Grade == report.NotGraded {
 			continue
@@ -282,6 +289,55 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 	}
 	ctx.judgedText, ctx.judged = text, out
 	return out
+}
+
+// The words (lower case) one of which a sentence must hold for each prose
+// pattern to match: a substring test costs far less than a pattern, and
+// most sentences that may grade hold few of them.
+var (
+	descriptorKeys  = []string{"local", "lscb", "service", "board", "council", "scale"}
+	notGradedKeys   = []string{"graded", "judgement"}
+	gradedIsKeys    = []string{"graded"}
+	improvementKeys = []string{"improvement"}
+	gradeKeys       = []string{"outstanding", "good", "adequate", "improvement"}
+	// the patterns of a judging verb or noun, in the order they claim a grade
+	gradingREs = []guarded{
+		{[]string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, judgedRE},
+		{[]string{"judged", "rated", "found", "graded"}, judgedObjectRE},
+		{improvementKeys, riHeadlineRE},
+		{[]string{"rated", "rating", "judgement", "grade"}, gradeNounRE},
+		{[]string{"outstanding"}, outstandingRE},
+	}
+)
+
+// textKeys is a sentence in ASCII lower case, to test for the words a
+// pattern needs before running it.
+type textKeys struct {
+	text, low string
+	fold      bool // the text holds a letter that folds to ASCII: test nothing
+}
+
+// proseKeys prepares text for key tests. The case-blind patterns also fold
+// the Kelvin sign to k and the long s to s, which ASCII lower case does
+// not: a text that holds either runs every pattern.
+func proseKeys(text string) textKeys {
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+		return textKeys{text: text, fold: true}
+	}
+	return textKeys{text: text, low: asciiLower(text)}
+}
+
+// may reports whether the text holds one of keys.
+func (t textKeys) may(keys []string) bool {
+	return t.fold || guarded{keys: keys}.holds(t.low)
+}
+
+// matches runs re over the text (not its lower case) when it may match.
+func (t textKeys) matches(re *regexp.Regexp, keys []string) [][]int {
+	if !t.may(keys) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(t.text, -1)
 }
 
 // scopesOf names the areas a subject is about: one normally; several when
