@@ -19,7 +19,7 @@ var (
 	notMetric = []guarded{
 		{months, regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
 		{months, regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
-		{nil, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
+		{[]string{"19", "20"}, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
 		{[]string{"am", "pm", "/"}, regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
 		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
 		// an age bound: "young adults over 21,", "children under 18 who"
@@ -136,7 +136,7 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 				}
 			}
 		}
-		if timeWords(part) {
+		if mayBePeriod(part) {
 			for _, m := range periodRE.FindAllStringIndex(part, -1) {
 				cover(w[0]+m[0], w[0]+m[1])
 			}

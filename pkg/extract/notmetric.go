@@ -85,14 +85,16 @@ func matchesIf(re *regexp.Regexp, s string, keys ...string) [][]int {
 	return nil
 }
 
-// timeWords reports whether a lower-cased sentence names a unit of time.
-func timeWords(s string) bool {
-	for _, k := range []string{"hour", "day", "week", "month", "year", "quarter", "one-", "-off", "point"} {
-		if strings.Contains(s, k) {
-			return true
-		}
-	}
-	return false
+// mayBePeriod reports whether a lower-cased window may hold a reference
+// period (periodRE): each of its shapes needs the words tested here, and
+// the pattern, too large for the fast matcher, costs some 100 µs a window.
+func mayBePeriod(s string) bool {
+	has := func(keys ...string) bool { return guarded{keys: keys}.holds(s) }
+	unit := has("hour", "day", "week", "month", "year", "quarter")
+	return unit && has("last", "past", "previous", "next", "coming", "following", "first", "every", "each", "recent", "preceding") ||
+		unit && has("ago", "prior", "before", "earlier", "later", "previously", "period", "plan", "strategy", "programme", "contract", "cycle") ||
+		has("monthly", "weekly", "yearly", "daily", "one-to-one", "one-off") ||
+		has("point") && has("scale")
 }
 
 // namedNumber reports whether the number at offset i is part of a name:
