@@ -52,15 +52,17 @@ var (
 		"Social": true, "Focused": true, "Monitoring": true, "Joint": true, "Department": true, "Education": true, "Government": true,
 		"National": true, "Lead": true, "Reading’s": false, "All": true, "Overall": true, "Achieving": true, "Together": true, "In": true, "At": true, "Since": true, "A": true, "An": true}
 
-	// each kind with a word every match holds, and the pattern
+	// each kind with the words one of which every match holds, and the
+	// pattern
 	typeREs = []struct {
-		kind, key string
-		re        *regexp.Regexp
+		kind string
+		keys []string
+		re   *regexp.Regexp
 	}{
-		{report.JointTargetedAI, "j", regexp.MustCompile(`\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`)},
-		{report.FocusedVisit, "focused", regexp.MustCompile(`\bfocused\s+visit`)},
-		{report.MonitoringVisit, "monitoring", regexp.MustCompile(`\bmonitoring\s+(?:visit|report|letter)`)},
-		{report.FullInspection, "inspect", regexp.MustCompile(`\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
+		{report.JointTargetedAI, []string{"joint", "jtai"}, regexp.MustCompile(`\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`)},
+		{report.FocusedVisit, []string{"focused"}, regexp.MustCompile(`\bfocused\s+visit`)},
+		{report.MonitoringVisit, []string{"monitoring"}, regexp.MustCompile(`\bmonitoring\s+(?:visit|report|letter)`)},
+		{report.FullInspection, []string{"inspect"}, regexp.MustCompile(`\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
 	}
 	dateRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 	dateLineRE = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit)|report\s+published|published|date\s+of\s+publication|visit\s+dates?)\s*:?\s*(.*)`)
@@ -313,7 +315,7 @@ func inspectionType(text string) string {
 	for _, t := range typeREs {
 		// start the pattern where its key word first appears: the text
 		// before cannot match, and skipping it is cheap
-		from := strings.Index(low, t.key)
+		from := firstIndex(low, t.keys)
 		if from < 0 || from-80 >= at {
 			continue
 		}
@@ -326,6 +328,17 @@ func inspectionType(text string) string {
 		}
 	}
 	return best
+}
+
+// firstIndex is the offset of the first of keys to appear in s, or -1.
+func firstIndex(s string, keys []string) int {
+	first := -1
+	for _, k := range keys {
+		if i := strings.Index(s, k); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // documentDate is the inspection date ("Inspection dates: 20 February to 3

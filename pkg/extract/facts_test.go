@@ -3,6 +3,8 @@ package extract
 import (
 	"testing"
 
+	"github.com/findings/findings/internal/benchdata"
+
 	"github.com/findings/findings/pkg/clean"
 )
 
@@ -42,6 +44,22 @@ func TestAuthorityRunByTrust(t *testing.T) {
 	} {
 		if got := authority(tt.text); got != tt.want {
 			t.Errorf("authority(%q) = %q, want %q", tt.text[:40], got, tt.want)
+		}
+	}
+}
+
+// BenchmarkFacts settles the facts of every benchmark document.
+func BenchmarkFacts(b *testing.B) {
+	texts, n := benchdata.Texts(b)
+	blocks := make([][]clean.Block, len(texts))
+	for i, t := range texts {
+		blocks[i] = clean.Blocks(t)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, t := range texts {
+			factsOf(t, blocks[i])
 		}
 	}
 }
