@@ -90,69 +90,101 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	// the patterns run on the sentence in ASCII lower case: the same
 	// offsets, and no case folding in the hot loop
-	low := asciiLower(text)
-	var out []candidate
-	mask := make([]bool, len(text))
-	masked := func(s, e int) bool {
-		for i := s; i < e; i++ {
-			if mask[i] {
-				return true
-			}
-		}
-		return false
-	}
-	cover := func(s, e int) {
-		for i := s; i < e && i < len(mask); i++ {
-			mask[i] = true
-		}
-	}
-	add := func(c candidate) {
-		if masked(c.start, c.end) {
-			return
-		}
-		c.Text = text[c.start:c.end]
-		out = append(out, c)
-		cover(c.start, c.end)
-	}
+	r := &numberRead{text: text, low: asciiLower(text), mask: make([]bool, len(text))}
 	// the patterns for digits run only on sentences that hold digits
 	if digits {
 		if m := leadNumberRE.FindStringIndex(text); m != nil {
-			cover(m[0], m[1])
+			r.cover(m[0], m[1])
 		}
 		for _, m := range footnoteGlueRE.FindAllStringIndex(text, -1) {
-			cover(m[0]+1, m[1])
+			r.cover(m[0]+1, m[1])
 		}
 	}
-	// the masks look only near the numbers: windows around each number,
-	// widened to word breaks and merged
-	for _, w := range x.windows(low, ws) {
-		part := low[w[0]:w[1]]
+	x.maskNotMetrics(r, ws)
+	if digits {
+		x.digitMetrics(r.text, r.low, r.add, r.cover)
+		// a rate's denominator standing alone ("the rate per 10,000 is
+		// below") is no count; rates with their number are read by now
+		for _, m := range perRE.FindAllStringIndex(r.low, -1) {
+			r.cover(m[0], m[1])
+		}
+	}
+	x.unitMetrics(r)
+	if spelled {
+		r.out = append(r.out, x.wordMetrics(text, r.masked, r.cover)...)
+	}
+	if digits {
+		x.counts(r)
+	}
+	return x.finish(text, r.out)
+}
+
+// numberRead is a sentence being read for its numbers: the bytes that
+// hold no metric (a date, an age, a number already read) and the numbers
+// found so far.
+type numberRead struct {
+	text, low string // the sentence, and its ASCII lower case
+	mask      []bool
+	out       []candidate
+}
+
+// masked reports whether any byte of text[s:e] is masked.
+func (r *numberRead) masked(s, e int) bool {
+	for i := s; i < e; i++ {
+		if r.mask[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// cover masks text[s:e].
+func (r *numberRead) cover(s, e int) {
+	for i := s; i < e && i < len(r.mask); i++ {
+		r.mask[i] = true
+	}
+}
+
+// add records a number unless its text is masked, and masks it.
+func (r *numberRead) add(c candidate) {
+	if r.masked(c.start, c.end) {
+		return
+	}
+	c.Text = r.text[c.start:c.end]
+	r.out = append(r.out, c)
+	r.cover(c.start, c.end)
+}
+
+// maskNotMetrics masks the spans that hold numbers but no metric. The
+// masks look only near the numbers: windows around each number, widened
+// to word breaks and merged.
+func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
+	for _, w := range x.windows(r.low, ws) {
+		part := r.low[w[0]:w[1]]
 		for _, gs := range [][]guarded{notMetric, x.masks} {
 			for _, g := range gs {
 				if g.holds(part) {
 					for _, m := range g.re.FindAllStringIndex(part, -1) {
-						cover(w[0]+m[0], w[0]+m[1])
+						r.cover(w[0]+m[0], w[0]+m[1])
 					}
 				}
 			}
 		}
 		if mayBePeriod(part) {
 			for _, m := range periodRE.FindAllStringIndex(part, -1) {
-				cover(w[0]+m[0], w[0]+m[1])
+				r.cover(w[0]+m[0], w[0]+m[1])
 			}
 		}
 	}
-	if digits {
-		x.digitMetrics(text, low, add, cover)
-		// a rate's denominator standing alone ("the rate per 10,000 is
-		// below") is no count; rates with their number are read by now
-		for _, m := range perRE.FindAllStringIndex(low, -1) {
-			cover(m[0], m[1])
-		}
-	}
+}
+
+// unitMetrics finds the numbers with a unit that digits or words may
+// give: percentages and durations.
+func (x *metricStage) unitMetrics(r *numberRead) {
+	text, low := r.text, r.low
 	for _, m := range matchesIf(percentRE, low, "%", "cent") {
 		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
+		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
 	}
 	for _, m := range matchesIf(durationRE, low, "hour", "day", "week", "month", "year") {
 		u := strings.ToLower(text[m[4]:m[5]])
@@ -160,31 +192,31 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 			u += "s"
 		}
 		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
+		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
 	}
-	if spelled {
-		out = append(out, x.wordMetrics(text, masked, cover)...)
-	}
-	if digits {
-		for _, m := range digitsRE.FindAllStringIndex(low, -1) {
-			if masked(m[0], m[1]) {
-				continue
-			}
-			v := parseDigits(text[m[0]:m[1]])
-			if namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
-				// a name ("Project 3"), a bare decimal (no count: a rate or
-				// a figure without its unit), or a number already given
-				// ("eight of the 13")
-				continue
-			}
-			// a bare year is a date, not a count
-			if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
-				continue
-			}
-			add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
+}
+
+// counts finds the bare numbers left, which count something: "24
+// children".
+func (x *metricStage) counts(r *numberRead) {
+	text, low := r.text, r.low
+	for _, m := range digitsRE.FindAllStringIndex(low, -1) {
+		if r.masked(m[0], m[1]) {
+			continue
 		}
+		v := parseDigits(text[m[0]:m[1]])
+		if namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
+			// a name ("Project 3"), a bare decimal (no count: a rate or
+			// a figure without its unit), or a number already given
+			// ("eight of the 13")
+			continue
+		}
+		// a bare year is a date, not a count
+		if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
+			continue
+		}
+		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
 	}
-	return x.finish(text, out)
 }
 
 // digitMetrics finds the shapes that need digits: money, codes (masked),

@@ -96,18 +96,10 @@ func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover
 			return ""
 		}
 		if f, ok := x.numbers.factor[w]; ok {
-			dir := ""
-			switch {
-			case strings.HasSuffix(w, "ed") && f > 1:
-				dir = report.Increase
-			case strings.HasSuffix(w, "ed"):
-				dir = report.Decrease
+			if c, ok := factorAt(text, s, e, f, prev, nextWord(1)); ok {
+				out = append(out, c)
+				cover(s, e)
 			}
-			if w == "double" && nextWord(1) != "the" && prev != "nearly" && prev != "almost" {
-				continue // "double" as an adjective ("double check") is no factor
-			}
-			out = append(out, candidate{Metric: report.Metric{Value: f, Unit: report.Factor, Direction: dir, Text: text[s:e]}, start: s, end: e})
-			cover(s, e)
 			continue
 		}
 		// fractions: "a third", "one quarter", "three-quarters", "half of"
@@ -140,16 +132,7 @@ func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover
 				continue
 			}
 		}
-		if v == 1 && !countableOne(prev, next, after) {
-			continue
-		}
-		if prev == "the" && v <= 3 {
-			continue // "the two services": a set already named, not a count
-		}
-		if v == 1 && prev != "only" && prev != "just" && !oneSubjectRE.MatchString(after) {
-			continue
-		}
-		if next == "" || strings.HasPrefix(after, "of ") && v == 1 || next == "another" || next == "or" && v <= 2 {
+		if !spelledCount(v, prev, next, after) {
 			continue
 		}
 		out = append(out, candidate{Metric: report.Metric{Value: v, Unit: report.Count, Text: text[s:end]}, start: s, end: end})
@@ -157,6 +140,40 @@ func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover
 		k += used - 1
 	}
 	return out
+}
+
+// factorAt is the factor word text[s:e] ("doubled", "halved", "treble"),
+// of value f, as a metric; "double" as an adjective ("double check") is
+// none.
+func factorAt(text string, s, e int, f float64, prev, next string) (candidate, bool) {
+	w := strings.ToLower(text[s:e])
+	dir := ""
+	switch {
+	case strings.HasSuffix(w, "ed") && f > 1:
+		dir = report.Increase
+	case strings.HasSuffix(w, "ed"):
+		dir = report.Decrease
+	}
+	if w == "double" && next != "the" && prev != "nearly" && prev != "almost" {
+		return candidate{}, false
+	}
+	return candidate{Metric: report.Metric{Value: f, Unit: report.Factor, Direction: dir, Text: text[s:e]}, start: s, end: e}, true
+}
+
+// spelledCount reports whether a spelled number of value v, between the
+// words prev and next, with the lower-cased text after it, counts
+// something.
+func spelledCount(v float64, prev, next, after string) bool {
+	if v == 1 && !countableOne(prev, next, after) {
+		return false
+	}
+	if prev == "the" && v <= 3 {
+		return false // "the two services": a set already named, not a count
+	}
+	if v == 1 && prev != "only" && prev != "just" && !oneSubjectRE.MatchString(after) {
+		return false
+	}
+	return !(next == "" || strings.HasPrefix(after, "of ") && v == 1 || next == "another" || next == "or" && v <= 2)
 }
 
 // countableOne reports whether "one" counts something ("one young person")
