@@ -136,9 +136,9 @@ func (x *metricStage) changeWord(lower string, c candidate) string {
 
 // changeObject is the noun phrase between a change verb at token v and the
 // number at token k ("reducing re-referral rates from 37%"), or "".
-func changeObject(text string, toks []nlp.Token, v, k int) string {
+func (x *metricStage) changeObject(text string, toks []nlp.Token, v, k int) string {
 	w := strings.ToLower(toks[v].Text)
-	if !changeVerbs[w] {
+	if !x.changeVerbs[w] {
 		return ""
 	}
 	start, end := -1, -1
@@ -160,8 +160,3 @@ func changeObject(text string, toks []nlp.Token, v, k int) string {
 	}
 	return text[start:end]
 }
-
-// changeVerbs are the verbs of change whose object a number measures.
-var changeVerbs = map[string]bool{"reducing": true, "reduced": true, "reduce": true, "increasing": true, "increased": true,
-	"increase": true, "improving": true, "improved": true, "cutting": true, "cut": true, "lowering": true, "lowered": true,
-	"raising": true, "raised": true, "halving": true, "doubling": true}

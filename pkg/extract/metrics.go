@@ -205,7 +205,7 @@ func (x *metricStage) counts(r *numberRead) {
 			continue
 		}
 		v := parseDigits(text[m[0]:m[1]])
-		if namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
+		if x.namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
 			// a name ("Project 3"), a bare decimal (no count: a rate or
 			// a figure without its unit), or a number already given
 			// ("eight of the 13")
@@ -263,13 +263,14 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 		}
 	}
 	x.directions(text, out)
-	if err := subjects(text, out); err != nil {
+	if err := x.subjects(text, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// newMetricStage loads data/numbers.txt and data/notmetrics.txt.
+// newMetricStage loads data/numbers.txt, notmetrics.txt, openers.txt and
+// changeverbs.txt.
 func newMetricStage() (*metricStage, error) {
 	numbers, err := readData("numbers.txt")
 	if err != nil {
@@ -286,6 +287,12 @@ func newMetricStage() (*metricStage, error) {
 	if m.masks, err = parseMasks(masks); err != nil {
 		return nil, err
 	}
+	if m.openers, err = wordSet("openers.txt"); err != nil {
+		return nil, err
+	}
+	if m.changeVerbs, err = wordSet("changeverbs.txt"); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -293,4 +300,9 @@ func newMetricStage() (*metricStage, error) {
 type metricStage struct {
 	numbers *numberWords
 	masks   []guarded // notmetrics.txt: spans whose numbers are no metric
+	// openers.txt: words that open a sentence before a number and name
+	// nothing ("In 2014"), unlike a name's ("Project 3")
+	openers map[string]bool
+	// changeverbs.txt: verbs of change whose object a number measures
+	changeVerbs map[string]bool
 }

@@ -100,12 +100,12 @@ func mayBePeriod(s string) bool {
 // namedNumber reports whether the number at offset i is part of a name:
 // it follows a capitalised word that does not open the sentence ("Project
 // 3", "Catch 22").
-func namedNumber(text string, i int) bool {
+func (x *metricStage) namedNumber(text string, i int) bool {
 	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
 	if m == nil {
 		// the number's only word before it opens the sentence: "Project 3 provides"
 		w := strings.TrimSpace(text[:i])
-		return w != "" && !strings.Contains(w, " ") && w[0] >= 'A' && w[0] <= 'Z' && !sentenceOpeners[strings.ToLower(w)] &&
+		return w != "" && !strings.Contains(w, " ") && w[0] >= 'A' && w[0] <= 'Z' && !x.openers[strings.ToLower(w)] &&
 			!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, ",")
 	}
 	w := m[2]
@@ -115,12 +115,6 @@ func namedNumber(text string, i int) bool {
 	prev := m[1]
 	return !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ":")
 }
-
-// sentenceOpeners are capitalised words that open a sentence before a
-// number without naming anything: "In 2014", "Of 2,351 contacts".
-var sentenceOpeners = map[string]bool{"in": true, "of": true, "at": true, "by": true, "the": true, "since": true, "from": true,
-	"for": true, "over": true, "only": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true,
-	"until": true, "between": true, "after": true, "before": true, "during": true, "within": true, "all": true, "just": true}
 
 var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
 
