@@ -7,10 +7,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/findings/findings/pkg/ofsted"
 	"github.com/findings/findings/pkg/report"
 )
 
-const gradeAlt = `outstanding|good|inadequate|adequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement(?:\s+to\s+be\s+good)?`
+// gradeAlt is every form of every grade in prose (pkg/ofsted's list):
+// "good", "judged to require improvement", "requires improvement to be good".
+var gradeAlt = ofsted.GradePattern(true, true)
 
 var (
 	gradeWordRE = regexp.MustCompile(`(?i)\b(?:` + gradeAlt + `)\b`)
