@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/ofsted"
 	"github.com/findings/findings/pkg/report"
 )
 
@@ -201,6 +202,7 @@ func (fs factStage) read(doc report.Document, blocks []clean.Block) report.Facts
 	if f.Date == "" {
 		f.Date = doc.Date // the page's metadata, when the text gives none
 	}
+	f.CouncilKey, f.CouncilName = ofsted.Council(f.Authority, f.Title, doc.Source)
 	return f
 }
 

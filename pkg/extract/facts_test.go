@@ -6,6 +6,7 @@ import (
 	"github.com/findings/findings/internal/benchdata"
 
 	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/report"
 )
 
 func TestTitle(t *testing.T) {
@@ -88,5 +89,19 @@ func TestTidyAuthority(t *testing.T) {
 		if got := fs.tidyAuthority(in); got != want {
 			t.Errorf("tidyAuthority(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestFactsSettleCouncil checks the facts stage settles the council once,
+// from the stated authority against the council list.
+func TestFactsSettleCouncil(t *testing.T) {
+	fs, err := newFactStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Inspection of Hull City Council local authority children’s services\n\nChildren in Hull are safe.\n"
+	f := fs.read(report.Document{Source: "r/hull-2024.txt", Text: text}, clean.Blocks(text))
+	if f.CouncilKey != "kingston upon hull" || f.CouncilName != "Kingston upon Hull" {
+		t.Errorf("council = %q, %q; want the list's Kingston upon Hull (authority %q)", f.CouncilKey, f.CouncilName, f.Authority)
 	}
 }

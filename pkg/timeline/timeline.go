@@ -162,7 +162,12 @@ func graded(kind string) bool {
 // Add takes what the timeline needs from r.
 func (b *Builder) Add(r *report.Report) {
 	d := digest{source: r.Source, kind: r.Facts.InspectionType}
-	d.key, d.name = ofsted.Council(r.Facts.Authority, r.Facts.Title, r.Source)
+	d.key, d.name = r.Facts.CouncilKey, r.Facts.CouncilName
+	if d.key == "" && d.name == "" {
+		// a report the extractor did not settle (built by hand, or read
+		// back from JSON, which leaves the council out)
+		d.key, d.name = ofsted.Council(r.Facts.Authority, r.Facts.Title, r.Source)
+	}
 	d.date, d.year, d.dateFrom = dateOf(r)
 	seen := map[string]bool{}
 	for _, j := range r.Judgements {

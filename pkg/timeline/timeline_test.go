@@ -165,3 +165,18 @@ func TestMeasuresSkipAges(t *testing.T) {
 		t.Errorf("measures = %v, want none", got)
 	}
 }
+
+// TestSettledCouncil checks the timeline takes the council the extractor
+// settled, and settles it only for a report that carries none.
+func TestSettledCouncil(t *testing.T) {
+	b := New()
+	b.Add(&report.Report{Source: "a.txt", Facts: report.Facts{Authority: "Northby", CouncilKey: "kent", CouncilName: "Kent"}})
+	b.Add(&report.Report{Source: "b.txt", Facts: report.Facts{Authority: "Dudley MBC"}})
+	var names []string
+	for _, a := range b.Authorities() {
+		names = append(names, a.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"Dudley", "Kent"}) {
+		t.Errorf("authorities = %q, want Dudley (settled here) and Kent (as settled)", names)
+	}
+}
