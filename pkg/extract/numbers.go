@@ -15,11 +15,15 @@ import (
 type numberWords struct {
 	num, scale, frac, factor map[string]float64
 	up, down                 map[string]bool
+	// any holds the words of num, scale, frac and factor: one look-up
+	// tells whether a word is a number word, for every word of every
+	// sentence
+	any map[string]bool
 }
 
 func parseNumbers(data string) (*numberWords, error) {
 	nw := &numberWords{num: map[string]float64{}, scale: map[string]float64{}, frac: map[string]float64{},
-		factor: map[string]float64{}, up: map[string]bool{}, down: map[string]bool{}}
+		factor: map[string]float64{}, up: map[string]bool{}, down: map[string]bool{}, any: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	n := 0
 	for sc.Scan() {
@@ -34,6 +38,10 @@ func parseNumbers(data string) (*numberWords, error) {
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
 			return nil, fmt.Errorf("numbers.txt:%d: %w", n, err)
+		}
+		switch f[0] {
+		case "num", "scale", "frac", "factor":
+			nw.any[f[2]] = true
 		}
 		switch f[0] {
 		case "num":
@@ -322,24 +330,7 @@ const window = 48
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
 func (x *metricStage) isNumberWord(t string) bool {
 	a, b, hyphen := strings.Cut(t, "-")
-	for _, part := range []string{a, b} {
-		if _, ok := x.numbers.num[part]; ok {
-			return true
-		}
-		if _, ok := x.numbers.frac[part]; ok {
-			return true
-		}
-		if _, ok := x.numbers.factor[part]; ok {
-			return true
-		}
-		if _, ok := x.numbers.scale[part]; ok {
-			return true
-		}
-		if !hyphen {
-			break
-		}
-	}
-	return false
+	return x.numbers.any[a] || hyphen && x.numbers.any[b]
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
