@@ -371,11 +371,11 @@ var (
 	gradeKeys       = []string{"outstanding", "good", "adequate", "improvement"}
 	// the patterns of a judging verb or noun, in the order they claim a grade
 	gradingREs = []guarded{
-		{[]string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, judgedRE},
-		{[]string{"judged", "rated", "found", "graded"}, judgedObjectRE},
-		{improvementKeys, riHeadlineRE},
-		{[]string{"rated", "rating", "judgement", "grade"}, gradeNounRE},
-		{[]string{"outstanding"}, outstandingRE},
+		{keys: []string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, re: judgedRE},
+		{keys: []string{"judged", "rated", "found", "graded"}, re: judgedObjectRE},
+		{keys: improvementKeys, re: riHeadlineRE},
+		{keys: []string{"rated", "rating", "judgement", "grade"}, re: gradeNounRE},
+		{keys: []string{"outstanding"}, re: outstandingRE},
 	}
 )
 

@@ -17,24 +17,24 @@ var (
 	// digits): dates, years, times, phone numbers, postcodes, codes,
 	// references, ages
 	notMetric = []guarded{
-		{months, regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
-		{months, regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
-		{[]string{"19", "20"}, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
-		{[]string{"am", "pm", "/"}, regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
-		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
+		{keys: months, re: regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
+		{keys: months, re: regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
+		{keys: []string{"19", "20"}, re: regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
+		{keys: []string{"am", "pm", "/"}, re: regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
+		{keys: []string{"0"}, re: regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
 		// an age bound: "young adults over 21,", "children under 18 who"
-		{[]string{"over", "under"}, regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
+		{keys: []string{"over", "under"}, re: regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
 		// an age at a stage of a young person's life: "care leavers are
 		// allocated an adviser at 16", "young people in care at 16 go on
 		// to", "at 16 or 17", "supported at 21 and beyond"; not a level
 		// ("caseloads remain stable at 18")
-		{[]string{" at "}, regexp.MustCompile(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
+		{keys: []string{" at "}, re: regexp.MustCompile(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
 			`|\bat\s+(?:1[4-9]|2[0-5])\s+(?:or|and)\s+(?:1[4-9]|2[0-5]|beyond|over|above)\b`)},
 		// a street address: "222 Upper Street"
-		{[]string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
-		{letterDigit, regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
-		{refWords, regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
-		{ageWords, regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
+		{keys: []string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, re: regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
+		{keys: letterDigit, re: regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
+		{keys: refWords, numberAfter: true, re: regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
+		{keys: ageWords, re: regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 			`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
 			`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
 			`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +

@@ -48,6 +48,10 @@ func parseMasks(data string) ([]guarded, error) {
 type guarded struct {
 	keys []string
 	re   *regexp.Regexp
+	// numberAfter: a key must be followed, past the letters that end its
+	// word and white space, by a digit or a number word's first letter
+	// ("section 4", "paragraphs two"), as every match of re has it
+	numberAfter bool
 }
 
 // holds reports whether s may match: it holds one of the keys (or a letter
@@ -66,11 +70,40 @@ func (g guarded) holds(s string) bool {
 		return false
 	}
 	for _, k := range g.keys {
-		if strings.Contains(s, k) {
+		if g.numberAfter && numberAfter(s, k) || !g.numberAfter && strings.Contains(s, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// numberAfter reports whether some k in s is followed by the letters that
+// end its word, then white space, then a digit or the first letter of
+// one, two ... ten.
+func numberAfter(s, k string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], k)
+		if i < 0 {
+			return false
+		}
+		j := from + i + len(k)
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		sp := j
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j > sp && j < len(s) && (isDigit(s[j]) || strings.IndexByte("otfsen", s[j]) >= 0) {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// isSpace reports whether c is white space as a pattern's \s is.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // matchesIf runs re over s only when s holds one of the keys: most
