@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/findings/findings/pkg/ofsted"
 	"github.com/findings/findings/pkg/report"
 )
 
@@ -110,9 +111,9 @@ var (
 	// "Inspection dates: ...", "Lead inspector: ...": a label line starts a block.
 	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
 	// a section heading that ends in its grade, however long
-	gradedHeadingRE = regexp.MustCompile(`(?i):\s*(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)$`)
+	gradedHeadingRE = regexp.MustCompile(`(?i):\s*(?:` + ofsted.GradePattern(false, true) + `)$`)
 	// a judgement table's grade cell: "Good", "Good (Grade 2)", "Grade 2 (Good)"
-	gradeCellRE = regexp.MustCompile(`(?i)^(?:(?:outstanding|good|adequate|inadequate|requires\s+improvement(?:\s+to\s+be\s+good)?)(?:\s*\(grade\s*\d\))?|grade\s*\d\s*\((?:outstanding|good|adequate|inadequate|requires\s+improvement)\))$`)
+	gradeCellRE = regexp.MustCompile(`(?i)^(?:(?:` + ofsted.GradePattern(false, true) + `)(?:\s*\(grade\s*\d\))?|grade\s*\d\s*\((?:` + ofsted.GradePattern(false, false) + `)\))$`)
 	// a footnote digit glued to the last word: "improve?1", "board1"
 	footnoteRE = regexp.MustCompile(`([^\s\d])\d{1,2}$`)
 )

@@ -28,8 +28,25 @@ const maxChangeGap = 1024
 // the two; a change word before a number in its clause ("increased by",
 // "an additional", "reduced to") or just after it ("a 20% increase").
 func (x *metricStage) directions(text string, cs []candidate) {
+	fromTo(text, cs)
+	changesAfter(text, cs)
+	for i := 1; i < len(cs); i++ {
+		if cs[i].Direction == "" && cs[i-1].Direction != "" && cs[i].Unit == cs[i-1].Unit && cs[i-1].end <= cs[i].start && chainRE.MatchString(text[cs[i-1].end:cs[i].start]) {
+			cs[i].Direction = cs[i-1].Direction
+			cs[i].follows = true
+		}
+	}
 	lower := strings.ToLower(text)
-	// from X to Y
+	for i := range cs {
+		if cs[i].Direction == "" {
+			cs[i].Direction = x.changeWord(lower, cs[i])
+		}
+	}
+}
+
+// fromTo marks "from X to Y": a change up or down, as the second is more
+// or less than the first, and one subject.
+func fromTo(text string, cs []candidate) {
 	for i := range cs {
 		if cs[i].Direction != "" || !fromToRE.MatchString(text[max(0, cs[i].start-60):cs[i].start]) {
 			continue
@@ -54,6 +71,11 @@ func (x *metricStage) directions(text string, cs []candidate) {
 			break
 		}
 	}
+}
+
+// changesAfter marks "62% attended, an increase from 19%": the change word
+// between two numbers of a unit names both.
+func changesAfter(text string, cs []candidate) {
 	for i := range cs {
 		for j := i + 1; j < len(cs) && cs[i].Direction == ""; j++ {
 			if cs[j].start < cs[i].end {
@@ -71,64 +93,52 @@ func (x *metricStage) directions(text string, cs []candidate) {
 			}
 		}
 	}
-	for i := 1; i < len(cs); i++ {
-		if cs[i].Direction == "" && cs[i-1].Direction != "" && cs[i].Unit == cs[i-1].Unit && cs[i-1].end <= cs[i].start && chainRE.MatchString(text[cs[i-1].end:cs[i].start]) {
-			cs[i].Direction = cs[i-1].Direction
-			cs[i].follows = true
+}
+
+// changeWord is the direction a change word gives a number: the last of
+// the eight words before it in its clause ("increased by"), else the word
+// just after it ("a 20% increase"); or "". lower is the sentence in lower
+// case.
+func (x *metricStage) changeWord(lower string, c candidate) string {
+	// the clause starts at the last break in the 160 bytes before
+	back := max(0, c.start-160)
+	from := back
+	if ms := clauseStop.FindAllStringIndex(lower[back:c.start], -1); len(ms) > 0 {
+		from = back + ms[len(ms)-1][1]
+	}
+	before := splitWords(lower[from:c.start])
+	if len(before) > 8 {
+		before = before[len(before)-8:]
+	}
+	for j := len(before) - 1; j >= 0; j-- {
+		w := before[j].text
+		if w == "up" && j+1 < len(before) && before[j+1].text == "to" {
+			continue // "up to 30": a bound, not a change
+		}
+		if x.numbers.up[w] {
+			return report.Increase
+		}
+		if x.numbers.down[w] {
+			return report.Decrease
 		}
 	}
-	for i := range cs {
-		if cs[i].Direction != "" {
-			continue
-		}
-		// the clause before the number
-		from := 0
-		// the clause starts at the last break in the 160 bytes before
-		back := max(0, cs[i].start-160)
-		if ms := clauseStop.FindAllStringIndex(lower[back:cs[i].start], -1); len(ms) > 0 {
-			from = back + ms[len(ms)-1][1]
-		} else {
-			from = back
-		}
-		before := splitWords(lower[from:cs[i].start])
-		if len(before) > 8 {
-			before = before[len(before)-8:]
-		}
-		for j := len(before) - 1; j >= 0; j-- {
-			w := before[j].text
-			if w == "up" && j+1 < len(before) && before[j+1].text == "to" {
-				continue // "up to 30": a bound, not a change
-			}
-			if x.numbers.up[w] {
-				cs[i].Direction = report.Increase
-				break
-			}
-			if x.numbers.down[w] {
-				cs[i].Direction = report.Decrease
-				break
-			}
-		}
-		if cs[i].Direction != "" {
-			continue
-		}
-		// "a 20% increase"
-		after := splitWords(lower[cs[i].end:min(len(lower), cs[i].end+20)])
-		if len(after) > 0 {
-			switch w := after[0].text; {
-			case w == "increase" || w == "rise":
-				cs[i].Direction = report.Increase
-			case w == "reduction" || w == "decrease" || w == "fall" || w == "drop":
-				cs[i].Direction = report.Decrease
-			}
+	after := splitWords(lower[c.end:min(len(lower), c.end+20)])
+	if len(after) > 0 {
+		switch w := after[0].text; {
+		case w == "increase" || w == "rise":
+			return report.Increase
+		case w == "reduction" || w == "decrease" || w == "fall" || w == "drop":
+			return report.Decrease
 		}
 	}
+	return ""
 }
 
 // changeObject is the noun phrase between a change verb at token v and the
 // number at token k ("reducing re-referral rates from 37%"), or "".
-func changeObject(text string, toks []nlp.Token, v, k int) string {
+func (x *metricStage) changeObject(text string, toks []nlp.Token, v, k int) string {
 	w := strings.ToLower(toks[v].Text)
-	if !changeVerbs[w] {
+	if !x.changeVerbs[w] {
 		return ""
 	}
 	start, end := -1, -1
@@ -150,8 +160,3 @@ func changeObject(text string, toks []nlp.Token, v, k int) string {
 	}
 	return text[start:end]
 }
-
-// changeVerbs are the verbs of change whose object a number measures.
-var changeVerbs = map[string]bool{"reducing": true, "reduced": true, "reduce": true, "increasing": true, "increased": true,
-	"increase": true, "improving": true, "improved": true, "cutting": true, "cut": true, "lowering": true, "lowered": true,
-	"raising": true, "raised": true, "halving": true, "doubling": true}

@@ -78,12 +78,16 @@ func New(opts ...Option) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
+	f, err := newFactStage()
+	if err != nil {
+		return nil, err
+	}
 	l := <-modelc
 	if l.err != nil {
 		return nil, l.err
 	}
 	v.model = l.m
-	return &Extractor{judgements: j, metrics: m, verdicts: v}, nil
+	return &Extractor{facts: f, judgements: j, metrics: m, verdicts: v}, nil
 }
 
 type loadedModel struct {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/ofsted"
 	"github.com/findings/findings/pkg/report"
 )
 
@@ -46,21 +48,18 @@ var (
 	// words that end a name and are not part of it
 	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board|Children|Families|and|Young|People|First|Company))+$`)
 	authorityPrefixRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:(?:London|Royal|Metropolitan)\s+)?(?:Borough|City|County)|Council)\s+of\s+(?:the\s+)?`)
-	// capitalised words that are not names of authorities
-	notAuthority = map[string]bool{"Ofsted": true, "The": true, "This": true, "Inspection": true, "Children": true, "Children’s": true,
-		"Local": true, "Her": true, "His": true, "Majesty’s": true, "England": true, "Inspectors": true, "Council": true, "Services": true,
-		"Social": true, "Focused": true, "Monitoring": true, "Joint": true, "Department": true, "Education": true, "Government": true,
-		"National": true, "Lead": true, "Reading’s": false, "All": true, "Overall": true, "Achieving": true, "Together": true, "In": true, "At": true, "Since": true, "A": true, "An": true}
 
-	// each kind with a word every match holds, and the pattern
+	// each kind with the words one of which every match holds, and the
+	// pattern
 	typeREs = []struct {
-		kind, key string
-		re        *regexp.Regexp
+		kind string
+		keys []string
+		re   *regexp.Regexp
 	}{
-		{report.JointTargetedAI, "j", regexp.MustCompile(`\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`)},
-		{report.FocusedVisit, "focused", regexp.MustCompile(`\bfocused\s+visit`)},
-		{report.MonitoringVisit, "monitoring", regexp.MustCompile(`\bmonitoring\s+(?:visit|report|letter)`)},
-		{report.FullInspection, "inspect", regexp.MustCompile(`\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
+		{report.JointTargetedAI, []string{"joint", "jtai"}, regexp.MustCompile(`\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`)},
+		{report.FocusedVisit, []string{"focused"}, regexp.MustCompile(`\bfocused\s+visit`)},
+		{report.MonitoringVisit, []string{"monitoring"}, regexp.MustCompile(`\bmonitoring\s+(?:visit|report|letter)`)},
+		{report.FullInspection, []string{"inspect"}, regexp.MustCompile(`\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
 	}
 	dateRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 	dateLineRE = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit)|report\s+published|published|date\s+of\s+publication|visit\s+dates?)\s*:?\s*(.*)`)
@@ -162,27 +161,55 @@ type docContext struct {
 	judged     []found
 }
 
-// facts reads the authority, inspection type, title and date from a
-// document's blocks (and, for a title its blocks run together, from its
-// text).
 // factStage settles a report's facts once: what the text says, and where
 // it says nothing, what the page's metadata says.
-type factStage struct{}
+type factStage struct {
+	notAuthority map[string]bool // data/notauthority.txt: words that open no authority's name
+	notPlaces    map[string]bool // data/notplaces.txt: words after "in" that name no council
+}
+
+// newFactStage loads data/notauthority.txt and data/notplaces.txt.
+func newFactStage() (factStage, error) {
+	var f factStage
+	var err error
+	if f.notAuthority, err = wordSet("notauthority.txt"); err != nil {
+		return f, err
+	}
+	f.notPlaces, err = wordSet("notplaces.txt")
+	return f, err
+}
+
+// wordSet is the set of words of a data file, one a line.
+func wordSet(name string) (map[string]bool, error) {
+	data, err := readData(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	set := map[string]bool{}
+	for _, l := range dataLines(data) {
+		set[l] = true
+	}
+	return set, nil
+}
 
 // read is the document's facts: the title its page gives, else its text's;
 // the date its text gives, else its page's.
-func (factStage) read(doc report.Document, blocks []clean.Block) report.Facts {
-	f := factsOf(doc.Text, blocks)
+func (fs factStage) read(doc report.Document, blocks []clean.Block) report.Facts {
+	f := fs.factsOf(doc.Text, blocks)
 	if doc.Title != "" {
 		f.Title = doc.Title
 	}
 	if f.Date == "" {
 		f.Date = doc.Date // the page's metadata, when the text gives none
 	}
+	f.CouncilKey, f.CouncilName = ofsted.Council(f.Authority, f.Title, doc.Source)
 	return f
 }
 
-func factsOf(text string, blocks []clean.Block) report.Facts {
+// factsOf reads the authority, inspection type, title and date from a
+// document's blocks (and, for a title its blocks run together, from its
+// text).
+func (fs factStage) factsOf(text string, blocks []clean.Block) report.Facts {
 	var f report.Facts
 	// the facts are stated early: the title, the opening paragraphs, a
 	// news story's first lines; reading only the opening keeps this cheap
@@ -198,7 +225,7 @@ func factsOf(text string, blocks []clean.Block) report.Facts {
 	}
 	f.Title = title(text, blocks)
 	text = sb.String()
-	f.Authority = authority(text)
+	f.Authority = fs.authority(text)
 	f.InspectionType = inspectionType(text)
 	f.Date = documentDate(blocks)
 	if f.InspectionType == "" && gradeWordRE.MatchString(text) {
@@ -210,14 +237,14 @@ func factsOf(text string, blocks []clean.Block) report.Facts {
 // authority finds the name the document gives the inspected authority. The
 // first pattern that matches in the document's opening decides; failing
 // that, the name most often used with "children's services" or "council".
-func authority(text string) string {
+func (fs factStage) authority(text string) string {
 	head := text
 	if len(head) > 3000 {
 		head = head[:3000]
 	}
 	for _, re := range authorityREs[:7] {
 		if m := re.FindStringSubmatch(head); m != nil {
-			if a := tidyAuthority(m[1]); a != "" {
+			if a := fs.tidyAuthority(m[1]); a != "" {
 				return a
 			}
 		}
@@ -226,7 +253,7 @@ func authority(text string) string {
 	first := map[string]int{}
 	for _, re := range authorityREs {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			a := tidyAuthority(text[m[2]:m[3]])
+			a := fs.tidyAuthority(text[m[2]:m[3]])
 			if a == "" {
 				continue
 			}
@@ -250,7 +277,7 @@ func authority(text string) string {
 		}
 	}
 	if best == "" {
-		best = placeNamed(text)
+		best = fs.placeNamed(text)
 	}
 	return best
 }
@@ -260,19 +287,14 @@ func authority(text string) string {
 // Reading").
 var inPlaceRE = regexp.MustCompile(`\bin\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b`)
 
-// notPlaces are capitalised words that follow "in" and name no council.
-var notPlaces = map[string]bool{"England": true, "Wales": true, "Scotland": true, "Britain": true, "The": true, "This": true,
-	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
-	"August": true, "September": true, "October": true, "November": true, "December": true, "Care": true}
-
 // placeNamed is the place a text most often says something is "in", seen
 // at least twice, or "".
-func placeNamed(text string) string {
+func (fs factStage) placeNamed(text string) string {
 	counts := map[string]int{}
 	best, bestN := "", 1
 	for _, m := range inPlaceRE.FindAllStringSubmatch(text, -1) {
 		p := m[1]
-		if first, _, _ := strings.Cut(p, " "); notPlaces[first] || notAuthority[first] {
+		if first, _, _ := strings.Cut(p, " "); fs.notPlaces[first] || fs.notAuthority[first] {
 			continue
 		}
 		counts[p]++
@@ -285,7 +307,7 @@ func placeNamed(text string) string {
 
 // tidyAuthority trims the words around a name ("Birmingham City Council"
 // becomes "Birmingham"), or returns "" when what is left is no name.
-func tidyAuthority(s string) string {
+func (fs factStage) tidyAuthority(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimRight(s, ",.")
 	for {
@@ -298,7 +320,7 @@ func tidyAuthority(s string) string {
 		s = t
 	}
 	first, _, _ := strings.Cut(s, " ")
-	if s == "" || notAuthority[first] || notAuthority[s] || len(s) < 3 {
+	if s == "" || fs.notAuthority[first] || fs.notAuthority[s] || len(s) < 3 {
 		return ""
 	}
 	return s
@@ -313,7 +335,7 @@ func inspectionType(text string) string {
 	for _, t := range typeREs {
 		// start the pattern where its key word first appears: the text
 		// before cannot match, and skipping it is cheap
-		from := strings.Index(low, t.key)
+		from := firstIndex(low, t.keys)
 		if from < 0 || from-80 >= at {
 			continue
 		}
@@ -326,6 +348,17 @@ func inspectionType(text string) string {
 		}
 	}
 	return best
+}
+
+// firstIndex is the offset of the first of keys to appear in s, or -1.
+func firstIndex(s string, keys []string) int {
+	first := -1
+	for _, k := range keys {
+		if i := strings.Index(s, k); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }
 
 // documentDate is the inspection date ("Inspection dates: 20 February to 3

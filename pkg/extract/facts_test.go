@@ -3,7 +3,10 @@ package extract
 import (
 	"testing"
 
+	"github.com/findings/findings/internal/benchdata"
+
 	"github.com/findings/findings/pkg/clean"
+	"github.com/findings/findings/pkg/report"
 )
 
 func TestTitle(t *testing.T) {
@@ -31,6 +34,10 @@ func TestTitle(t *testing.T) {
 // TestAuthorityRunByTrust: a service run by a trust or a company is the
 // council's: the authority is the council's name.
 func TestAuthorityRunByTrust(t *testing.T) {
+	fs, err := newFactStage()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct{ text, want string }{
 		{"Focused visit to Bradford Children and Families Trust\nThis letter summarises the findings of the focused visit to Bradford Children and Families Trust.\n", "Bradford"},
 		{"Inspection of Bradford Children and Families Trust children’s services\nChildren in Bradford are safer.\n", "Bradford"},
@@ -40,8 +47,61 @@ func TestAuthorityRunByTrust(t *testing.T) {
 		{"Focused visit to Sunderland children’s services\nTogether for Children delivers the services on behalf of Sunderland City Council.\n", "Sunderland"},
 		{"Redmarsh Children’s Trust runs the service.\nThe trust was set up in 2020.\n", "Redmarsh"},
 	} {
-		if got := authority(tt.text); got != tt.want {
+		if got := fs.authority(tt.text); got != tt.want {
 			t.Errorf("authority(%q) = %q, want %q", tt.text[:40], got, tt.want)
 		}
+	}
+}
+
+// BenchmarkFacts settles the facts of every benchmark document.
+func BenchmarkFacts(b *testing.B) {
+	texts, n := benchdata.Texts(b)
+	blocks := make([][]clean.Block, len(texts))
+	for i, t := range texts {
+		blocks[i] = clean.Blocks(t)
+	}
+	fs, err := newFactStage()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, t := range texts {
+			fs.factsOf(t, blocks[i])
+		}
+	}
+}
+
+// TestTidyAuthority pins the words data/notauthority.txt rules out.
+func TestTidyAuthority(t *testing.T) {
+	fs, err := newFactStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"Birmingham City Council":       "Birmingham",
+		"The Council":                   "",
+		"Ofsted":                        "",
+		"Inspection of Anyshire":        "",
+		"Reading’s Children’s Services": "Reading",
+	} {
+		if got := fs.tidyAuthority(in); got != want {
+			t.Errorf("tidyAuthority(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestFactsSettleCouncil checks the facts stage settles the council once,
+// from the stated authority against the council list.
+func TestFactsSettleCouncil(t *testing.T) {
+	fs, err := newFactStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Inspection of Hull City Council local authority children’s services\n\nChildren in Hull are safe.\n"
+	f := fs.read(report.Document{Source: "r/hull-2024.txt", Text: text}, clean.Blocks(text))
+	if f.CouncilKey != "kingston upon hull" || f.CouncilName != "Kingston upon Hull" {
+		t.Errorf("council = %q, %q; want the list's Kingston upon Hull (authority %q)", f.CouncilKey, f.CouncilName, f.Authority)
 	}
 }

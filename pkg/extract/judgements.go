@@ -7,10 +7,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/findings/findings/pkg/ofsted"
 	"github.com/findings/findings/pkg/report"
 )
 
-const gradeAlt = `outstanding|good|inadequate|adequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|required\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement(?:\s+to\s+be\s+good)?`
+// gradeAlt is every form of every grade in prose (pkg/ofsted's list):
+// "good", "judged to require improvement", "requires improvement to be good".
+var gradeAlt = ofsted.GradePattern(true, true)
 
 var (
 	gradeWordRE = regexp.MustCompile(`(?i)\b(?:` + gradeAlt + `)\b`)
@@ -134,86 +137,146 @@ func endsLikeSentence(s string) bool {
 	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "etc.")
 }
 
-// judgeProse finds the judgements a sentence states.
+// judgeProse finds the judgements a sentence states: each pattern in turn
+// claims the grades the ones before left, then the grades a list adds,
+// then whether each is of an earlier inspection.
 func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
-	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor || descriptorRE.MatchString(text) {
+	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor {
 		return nil
 	}
-	var out []found
-	taken := func(s, e int) bool {
-		for _, f := range out {
-			if s < f.end && f.start < e {
-				return true
-			}
-		}
-		return false
+	r := &proseRead{x: x, text: text, section: section, ctx: ctx, keys: proseKeys(text)}
+	if r.keys.may(descriptorKeys) && descriptorRE.MatchString(text) {
+		return nil
 	}
-	add := func(grade string, gs, ge int, scopeText, subj, rule string) {
-		if grade == "" || taken(gs, ge) {
-			return
-		}
-		// "a local academy that was recently judged": a relative clause's
-		// subject is the noun before it
-		if len(strings.Fields(subj)) <= 3 && notServiceRE.MatchString(lookBehind(text[:gs], 60)) {
-			return
-		}
-		// a target ("should be judged good by 2017"), a grade of a piece
-		// of work ("the cases judged good") or of a school is no judgement
-		// of the service
-		if hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(subj) || notServiceRE.MatchString(subj) || quantifiedRE.MatchString(subj) || casesGradedRE.MatchString(text) {
-			return
-		}
-		// "both safeguarding and looked after children's services": one
-		// judgement per area
-		scopes := x.scopesOf(scopeText)
-		own := ownProvisionRE.MatchString(scopeText)
-		if len(scopes) == 0 && numberOrPronoun(subj) {
-			// "inspected its children's services in 2019, when they were
-			// judged ...": what they are, the sentence says before
-			scopes = x.scopesOf(text[:max(0, gs-len(subj)-12)])
-			own = ownProvisionRE.MatchString(text[:gs])
-		}
-		if len(scopes) == 0 && numberOrPronoun(subj) && ctx.sentenceBefore != "" {
-			// "Three were judged good": what three is, the sentence before says
-			scopes = x.scopesOf(ctx.sentenceBefore)
-			own = ownProvisionRE.MatchString(ctx.sentenceBefore)
-			if len(scopes) == 0 && ctx.judgedText == ctx.sentenceBefore && len(ctx.judged) > 0 {
-				// "The council runs four homes. Three were judged good.
-				// One was judged to require improvement.": the homes of
-				// two sentences before, through the grades of the last
-				scopes = []string{ctx.judged[len(ctx.judged)-1].Scope}
-				own = ctx.judged[len(ctx.judged)-1].own
-			}
-		}
-		if len(scopes) == 0 && homeRE.MatchString(scopeText) {
-			scopes = []string{report.ScopeOther} // "judged one home to be good"
-		}
-		if len(scopes) == 0 && ctx.authority != "" && strings.Contains(subj, ctx.authority) {
-			scopes = []string{report.ScopeOverall} // "Reading was rated inadequate"
-		}
-		if len(scopes) == 0 {
-			if sc := x.scopeOf(section); sc != "" {
-				scopes = []string{sc}
-			} else {
-				scopes = []string{report.ScopeOverall}
-			}
-		}
-		for _, sc := range scopes {
-			out = append(out, found{Judgement: report.Judgement{Grade: grade, Scope: sc, Rule: rule}, start: gs, end: ge, own: own})
+	r.statedForms()
+	r.verbsAndNouns()
+	r.predicates()
+	r.lists()
+	r.markPrevious()
+	ctx.judgedText, ctx.judged = text, r.out
+	return r.out
+}
+
+// proseRead is one sentence being read for judgements, with what the
+// patterns have found so far: a grade one pattern claimed, no later one
+// claims again.
+type proseRead struct {
+	x             *judgeStage
+	text, section string
+	ctx           *docContext
+	keys          textKeys
+	out           []found
+}
+
+// taken reports whether a judgement found already covers text[s:e].
+func (r *proseRead) taken(s, e int) bool {
+	for _, f := range r.out {
+		if s < f.end && f.start < e {
+			return true
 		}
 	}
-	if m := notGradedRE.FindStringIndex(text); m != nil {
-		out = append(out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+	return false
+}
+
+// add records the grade at text[gs:ge], of the areas scopeText names,
+// unless it is taken or grades something other than the service.
+func (r *proseRead) add(grade string, gs, ge int, scopeText, subj, rule string) {
+	if grade == "" || r.taken(gs, ge) || r.notOfService(gs, subj) {
+		return
 	}
-	for _, m := range gradedIsRE.FindAllStringSubmatchIndex(text, -1) {
-		add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], text[m[2]:m[3]], "prose")
+	scopes, own := r.scopesFor(gs, scopeText, subj)
+	for _, sc := range scopes {
+		r.out = append(r.out, found{Judgement: report.Judgement{Grade: grade, Scope: sc, Rule: rule}, start: gs, end: ge, own: own})
 	}
-	for _, m := range riVerbRE.FindAllStringIndex(text, -1) {
+}
+
+// notOfService reports whether the grade at offset gs, of subject subj, is
+// no judgement of the service: a target, a piece of work, a school.
+func (r *proseRead) notOfService(gs int, subj string) bool {
+	text := r.text
+	// "a local academy that was recently judged": a relative clause's
+	// subject is the noun before it
+	if len(strings.Fields(subj)) <= 3 && notServiceRE.MatchString(lookBehind(text[:gs], 60)) {
+		return true
+	}
+	// a target ("should be judged good by 2017"), a grade of a piece of
+	// work ("the cases judged good") or of a school is no judgement of
+	// the service
+	return hedgeRE.MatchString(text[max(0, gs-40):gs]) || workItemRE.MatchString(subj) || notServiceRE.MatchString(subj) ||
+		quantifiedRE.MatchString(subj) || casesGradedRE.MatchString(text)
+}
+
+// scopesFor names the areas a grade at offset gs is of, and whether they
+// are the council's own provision: those scopeText names, else those the
+// sentence or the one before names for a number or pronoun, else the
+// section's, else the overall.
+func (r *proseRead) scopesFor(gs int, scopeText, subj string) ([]string, bool) {
+	x, text, ctx := r.x, r.text, r.ctx
+	// "both safeguarding and looked after children's services": one
+	// judgement per area
+	scopes := x.scopesOf(scopeText)
+	own := ownProvisionRE.MatchString(scopeText)
+	if len(scopes) == 0 && numberOrPronoun(subj) {
+		// "inspected its children's services in 2019, when they were
+		// judged ...": what they are, the sentence says before
+		scopes = x.scopesOf(text[:max(0, gs-len(subj)-12)])
+		own = ownProvisionRE.MatchString(text[:gs])
+	}
+	if len(scopes) == 0 && numberOrPronoun(subj) && ctx.sentenceBefore != "" {
+		// "Three were judged good": what three is, the sentence before says
+		scopes = x.scopesOf(ctx.sentenceBefore)
+		own = ownProvisionRE.MatchString(ctx.sentenceBefore)
+		if len(scopes) == 0 && ctx.judgedText == ctx.sentenceBefore && len(ctx.judged) > 0 {
+			// "The council runs four homes. Three were judged good.
+			// One was judged to require improvement.": the homes of
+			// two sentences before, through the grades of the last
+			scopes = []string{ctx.judged[len(ctx.judged)-1].Scope}
+			own = ctx.judged[len(ctx.judged)-1].own
+		}
+	}
+	if len(scopes) == 0 && homeRE.MatchString(scopeText) {
+		scopes = []string{report.ScopeOther} // "judged one home to be good"
+	}
+	if len(scopes) == 0 && ctx.authority != "" && strings.Contains(subj, ctx.authority) {
+		scopes = []string{report.ScopeOverall} // "Reading was rated inadequate"
+	}
+	if len(scopes) == 0 {
+		if sc := x.scopeOf(r.section); sc != "" {
+			scopes = []string{sc}
+		} else {
+			scopes = []string{report.ScopeOverall}
+		}
+	}
+	return scopes, own
+}
+
+// statedForms reads the fixed forms: "is not graded", "the graded
+// judgement for adoption is that it is good", "requires improvement to be
+// good".
+func (r *proseRead) statedForms() {
+	text := r.text
+	if r.keys.may(notGradedKeys) {
+		if m := notGradedRE.FindStringIndex(text); m != nil {
+			r.out = append(r.out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+		}
+	}
+	for _, m := range r.keys.matches(gradedIsRE, gradedIsKeys) {
+		r.add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], text[m[2]:m[3]], "prose")
+	}
+	for _, m := range r.keys.matches(riVerbRE, improvementKeys) {
 		subj := subjectBefore(text, m[0])
-		add(report.RequiresImprovement, m[0], m[1], subj, subj, "prose")
+		r.add(report.RequiresImprovement, m[0], m[1], subj, subj, "prose")
 	}
-	for _, re := range []*regexp.Regexp{judgedRE, judgedObjectRE, riHeadlineRE, gradeNounRE, outstandingRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+}
+
+// verbsAndNouns reads a grade after a judging verb or before a grade noun:
+// "judged to be good", "found services inadequate", "the inadequate
+// judgement".
+func (r *proseRead) verbsAndNouns() {
+	text := r.text
+	for _, g := range gradingREs {
+		re := g.re
+		for _, m := range r.keys.matches(re, g.keys) {
 			subj := subjectBefore(text, m[0])
 			if re == riHeadlineRE && strings.HasPrefix(strings.ToLower(text[m[1]:]), " to ") && !riVerbRE.MatchString(text[m[2]:]) {
 				continue // "requires improvement to ensure that ...": no grade
@@ -229,39 +292,54 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 				// protection services": the area follows
 				scopeText += " " + clauseAfter(text, m[1])
 			}
-			add(canonicalGrade(text[m[2]:m[3]]), m[2], m[3], scopeText, subj, "prose")
+			r.add(canonicalGrade(text[m[2]:m[3]]), m[2], m[3], scopeText, subj, "prose")
 		}
 	}
-	for _, m := range predicateRE.FindAllStringSubmatchIndex(text, -1) {
+}
+
+// predicates reads the grade as a predicate: "Adoption is good",
+// "services remain inadequate".
+func (r *proseRead) predicates() {
+	text := r.text
+	for _, m := range r.keys.matches(predicateRE, gradeKeys) {
 		subj := subjectBefore(text, m[0])
 		g := canonicalGrade(text[m[2]:m[3]])
 		// "good" is praise unless its subject is a graded area
-		if x.scopeOf(subj) == "" && !numberOrPronoun(subj) && !strings.Contains(subj, ctx.authority) {
+		if r.x.scopeOf(subj) == "" && !numberOrPronoun(subj) && !strings.Contains(subj, r.ctx.authority) {
 			continue
 		}
 		scopeText := subj
 		if numberOrPronoun(subj) {
 			scopeText = text[:m[0]] // "one is outstanding": the area is named earlier
 		}
-		add(g, m[2], m[3], scopeText, subj, "prose")
+		r.add(g, m[2], m[3], scopeText, subj, "prose")
 	}
-	// a list of grades "good or outstanding", "good, one adequate and one
-	// inadequate": each is a judgement, the ones the list adds too
-	for i := 0; i < len(out); i++ {
-		f := out[i]
-		rest := text[f.end:]
+}
+
+// lists reads a list of grades, "good or outstanding", "good, one
+// adequate and one inadequate": each is a judgement, the ones the list
+// adds too.
+func (r *proseRead) lists() {
+	for i := 0; i < len(r.out); i++ {
+		f := r.out[i]
+		rest := r.text[f.end:]
 		if mm := gradeListRE.FindStringSubmatchIndex(rest); mm != nil {
 			g := canonicalGrade(rest[mm[2]:mm[3]])
-			if !taken(f.end+mm[2], f.end+mm[3]) {
-				out = append(out, found{Judgement: report.Judgement{Grade: g, Scope: f.Scope, Rule: f.Rule}, start: f.end + mm[2], end: f.end + mm[3], own: f.own})
+			if !r.taken(f.end+mm[2], f.end+mm[3]) {
+				r.out = append(r.out, found{Judgement: report.Judgement{Grade: g, Scope: f.Scope, Rule: f.Rule}, start: f.end + mm[2], end: f.end + mm[3], own: f.own})
 			}
 		}
 	}
-	// "The previous inspection of the safeguarding arrangements was in
-	// January 2013. The local authority was judged inadequate.": the
-	// sentence before says which inspection, of what, and when
-	before := ctx.sentenceBefore
-	carried := before != "" && previousRE.MatchString(before) && yearRE.MatchString(before) && !yearRE.MatchString(text)
+}
+
+// markPrevious says which grades are of an earlier inspection, and when.
+// "The previous inspection of the safeguarding arrangements was in
+// January 2013. The local authority was judged inadequate.": the sentence
+// before says which inspection, of what, and when.
+func (r *proseRead) markPrevious() {
+	x, text, section, out := r.x, r.text, r.section, r.out
+	before := r.ctx.sentenceBefore
+	carried := len(out) > 0 && before != "" && previousRE.MatchString(before) && yearRE.MatchString(before) && !yearRE.MatchString(text)
 	for i := range out {
 		if out[i].Grade == report.NotGraded {
 			continue
@@ -274,14 +352,61 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 			}
 			continue
 		}
-		out[i].Previous, out[i].Year = ctx.previous(text, section, out[i].start)
+		out[i].Previous, out[i].Year = r.ctx.previous(text, section, out[i].start)
 		if out[i].own {
 			// the council's homes and fostering are graded by inspections of their own
 			out[i].Previous = true
 		}
 	}
-	ctx.judgedText, ctx.judged = text, out
-	return out
+}
+
+// The words (lower case) one of which a sentence must hold for each prose
+// pattern to match: a substring test costs far less than a pattern, and
+// most sentences that may grade hold few of them.
+var (
+	descriptorKeys  = []string{"local", "lscb", "service", "board", "council", "scale"}
+	notGradedKeys   = []string{"graded", "judgement"}
+	gradedIsKeys    = []string{"graded"}
+	improvementKeys = []string{"improvement"}
+	gradeKeys       = []string{"outstanding", "good", "adequate", "improvement"}
+	// the patterns of a judging verb or noun, in the order they claim a grade
+	gradingREs = []guarded{
+		{keys: []string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, re: judgedRE},
+		{keys: []string{"judged", "rated", "found", "graded"}, re: judgedObjectRE},
+		{keys: improvementKeys, re: riHeadlineRE},
+		{keys: []string{"rated", "rating", "judgement", "grade"}, re: gradeNounRE},
+		{keys: []string{"outstanding"}, re: outstandingRE},
+	}
+)
+
+// textKeys is a sentence in ASCII lower case, to test for the words a
+// pattern needs before running it.
+type textKeys struct {
+	text, low string
+	fold      bool // the text holds a letter that folds to ASCII: test nothing
+}
+
+// proseKeys prepares text for key tests. The case-blind patterns also fold
+// the Kelvin sign to k and the long s to s, which ASCII lower case does
+// not: a text that holds either runs every pattern.
+func proseKeys(text string) textKeys {
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+		return textKeys{text: text, fold: true}
+	}
+	return textKeys{text: text, low: asciiLower(text)}
+}
+
+// may reports whether the text holds one of keys.
+func (t textKeys) may(keys []string) bool {
+	return t.fold || guarded{keys: keys}.holds(t.low)
+}
+
+// matches runs re over the text (not its lower case) when it may match.
+func (t textKeys) matches(re *regexp.Regexp, keys []string) [][]int {
+	if !t.may(keys) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(t.text, -1)
 }
 
 // scopesOf names the areas a subject is about: one normally; several when

@@ -17,24 +17,24 @@ var (
 	// digits): dates, years, times, phone numbers, postcodes, codes,
 	// references, ages
 	notMetric = []guarded{
-		{months, regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
-		{months, regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
-		{nil, regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
-		{[]string{"am", "pm", "/"}, regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
-		{[]string{"0"}, regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
+		{keys: months, re: regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
+		{keys: months, re: regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
+		{keys: []string{"19", "20"}, re: regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
+		{keys: []string{"am", "pm", "/"}, re: regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
+		{keys: []string{"0"}, re: regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
 		// an age bound: "young adults over 21,", "children under 18 who"
-		{[]string{"over", "under"}, regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
+		{keys: []string{"over", "under"}, re: regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
 		// an age at a stage of a young person's life: "care leavers are
 		// allocated an adviser at 16", "young people in care at 16 go on
 		// to", "at 16 or 17", "supported at 21 and beyond"; not a level
 		// ("caseloads remain stable at 18")
-		{[]string{" at "}, regexp.MustCompile(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
+		{keys: []string{" at "}, re: regexp.MustCompile(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
 			`|\bat\s+(?:1[4-9]|2[0-5])\s+(?:or|and)\s+(?:1[4-9]|2[0-5]|beyond|over|above)\b`)},
 		// a street address: "222 Upper Street"
-		{[]string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
-		{letterDigit, regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
-		{refWords, regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
-		{ageWords, regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
+		{keys: []string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, re: regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
+		{keys: letterDigit, re: regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
+		{keys: refWords, numberAfter: true, re: regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
+		{keys: ageWords, re: regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 			`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
 			`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
 			`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
@@ -90,69 +90,101 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	// the patterns run on the sentence in ASCII lower case: the same
 	// offsets, and no case folding in the hot loop
-	low := asciiLower(text)
-	var out []candidate
-	mask := make([]bool, len(text))
-	masked := func(s, e int) bool {
-		for i := s; i < e; i++ {
-			if mask[i] {
-				return true
-			}
-		}
-		return false
-	}
-	cover := func(s, e int) {
-		for i := s; i < e && i < len(mask); i++ {
-			mask[i] = true
-		}
-	}
-	add := func(c candidate) {
-		if masked(c.start, c.end) {
-			return
-		}
-		c.Text = text[c.start:c.end]
-		out = append(out, c)
-		cover(c.start, c.end)
-	}
+	r := &numberRead{text: text, low: asciiLower(text), mask: make([]bool, len(text))}
 	// the patterns for digits run only on sentences that hold digits
 	if digits {
 		if m := leadNumberRE.FindStringIndex(text); m != nil {
-			cover(m[0], m[1])
+			r.cover(m[0], m[1])
 		}
 		for _, m := range footnoteGlueRE.FindAllStringIndex(text, -1) {
-			cover(m[0]+1, m[1])
+			r.cover(m[0]+1, m[1])
 		}
 	}
-	// the masks look only near the numbers: windows around each number,
-	// widened to word breaks and merged
-	for _, w := range x.windows(low, ws) {
-		part := low[w[0]:w[1]]
+	x.maskNotMetrics(r, ws)
+	if digits {
+		x.digitMetrics(r.text, r.low, r.add, r.cover)
+		// a rate's denominator standing alone ("the rate per 10,000 is
+		// below") is no count; rates with their number are read by now
+		for _, m := range perRE.FindAllStringIndex(r.low, -1) {
+			r.cover(m[0], m[1])
+		}
+	}
+	x.unitMetrics(r)
+	if spelled {
+		r.out = append(r.out, x.wordMetrics(text, r.masked, r.cover)...)
+	}
+	if digits {
+		x.counts(r)
+	}
+	return x.finish(text, r.out)
+}
+
+// numberRead is a sentence being read for its numbers: the bytes that
+// hold no metric (a date, an age, a number already read) and the numbers
+// found so far.
+type numberRead struct {
+	text, low string // the sentence, and its ASCII lower case
+	mask      []bool
+	out       []candidate
+}
+
+// masked reports whether any byte of text[s:e] is masked.
+func (r *numberRead) masked(s, e int) bool {
+	for i := s; i < e; i++ {
+		if r.mask[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// cover masks text[s:e].
+func (r *numberRead) cover(s, e int) {
+	for i := s; i < e && i < len(r.mask); i++ {
+		r.mask[i] = true
+	}
+}
+
+// add records a number unless its text is masked, and masks it.
+func (r *numberRead) add(c candidate) {
+	if r.masked(c.start, c.end) {
+		return
+	}
+	c.Text = r.text[c.start:c.end]
+	r.out = append(r.out, c)
+	r.cover(c.start, c.end)
+}
+
+// maskNotMetrics masks the spans that hold numbers but no metric. The
+// masks look only near the numbers: windows around each number, widened
+// to word breaks and merged.
+func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
+	for _, w := range x.windows(r.low, ws) {
+		part := r.low[w[0]:w[1]]
 		for _, gs := range [][]guarded{notMetric, x.masks} {
 			for _, g := range gs {
 				if g.holds(part) {
 					for _, m := range g.re.FindAllStringIndex(part, -1) {
-						cover(w[0]+m[0], w[0]+m[1])
+						r.cover(w[0]+m[0], w[0]+m[1])
 					}
 				}
 			}
 		}
-		if timeWords(part) {
+		if mayBePeriod(part) {
 			for _, m := range periodRE.FindAllStringIndex(part, -1) {
-				cover(w[0]+m[0], w[0]+m[1])
+				r.cover(w[0]+m[0], w[0]+m[1])
 			}
 		}
 	}
-	if digits {
-		x.digitMetrics(text, low, add, cover)
-		// a rate's denominator standing alone ("the rate per 10,000 is
-		// below") is no count; rates with their number are read by now
-		for _, m := range perRE.FindAllStringIndex(low, -1) {
-			cover(m[0], m[1])
-		}
-	}
+}
+
+// unitMetrics finds the numbers with a unit that digits or words may
+// give: percentages and durations.
+func (x *metricStage) unitMetrics(r *numberRead) {
+	text, low := r.text, r.low
 	for _, m := range matchesIf(percentRE, low, "%", "cent") {
 		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
+		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
 	}
 	for _, m := range matchesIf(durationRE, low, "hour", "day", "week", "month", "year") {
 		u := strings.ToLower(text[m[4]:m[5]])
@@ -160,31 +192,31 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 			u += "s"
 		}
 		v, _ := x.valueOf(text[m[2]:m[3]])
-		add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
+		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
 	}
-	if spelled {
-		out = append(out, x.wordMetrics(text, masked, cover)...)
-	}
-	if digits {
-		for _, m := range digitsRE.FindAllStringIndex(low, -1) {
-			if masked(m[0], m[1]) {
-				continue
-			}
-			v := parseDigits(text[m[0]:m[1]])
-			if namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
-				// a name ("Project 3"), a bare decimal (no count: a rate or
-				// a figure without its unit), or a number already given
-				// ("eight of the 13")
-				continue
-			}
-			// a bare year is a date, not a count
-			if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
-				continue
-			}
-			add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
+}
+
+// counts finds the bare numbers left, which count something: "24
+// children".
+func (x *metricStage) counts(r *numberRead) {
+	text, low := r.text, r.low
+	for _, m := range digitsRE.FindAllStringIndex(low, -1) {
+		if r.masked(m[0], m[1]) {
+			continue
 		}
+		v := parseDigits(text[m[0]:m[1]])
+		if x.namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
+			// a name ("Project 3"), a bare decimal (no count: a rate or
+			// a figure without its unit), or a number already given
+			// ("eight of the 13")
+			continue
+		}
+		// a bare year is a date, not a count
+		if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
+			continue
+		}
+		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
 	}
-	return x.finish(text, out)
 }
 
 // digitMetrics finds the shapes that need digits: money, codes (masked),
@@ -231,13 +263,14 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 		}
 	}
 	x.directions(text, out)
-	if err := subjects(text, out); err != nil {
+	if err := x.subjects(text, out); err != nil {
 		return nil, err
 	}
 	return out, nil
 }
 
-// newMetricStage loads data/numbers.txt and data/notmetrics.txt.
+// newMetricStage loads data/numbers.txt, notmetrics.txt, openers.txt and
+// changeverbs.txt.
 func newMetricStage() (*metricStage, error) {
 	numbers, err := readData("numbers.txt")
 	if err != nil {
@@ -254,6 +287,12 @@ func newMetricStage() (*metricStage, error) {
 	if m.masks, err = parseMasks(masks); err != nil {
 		return nil, err
 	}
+	if m.openers, err = wordSet("openers.txt"); err != nil {
+		return nil, err
+	}
+	if m.changeVerbs, err = wordSet("changeverbs.txt"); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 
@@ -261,4 +300,9 @@ func newMetricStage() (*metricStage, error) {
 type metricStage struct {
 	numbers *numberWords
 	masks   []guarded // notmetrics.txt: spans whose numbers are no metric
+	// openers.txt: words that open a sentence before a number and name
+	// nothing ("In 2014"), unlike a name's ("Project 3")
+	openers map[string]bool
+	// changeverbs.txt: verbs of change whose object a number measures
+	changeVerbs map[string]bool
 }

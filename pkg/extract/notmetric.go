@@ -48,6 +48,10 @@ func parseMasks(data string) ([]guarded, error) {
 type guarded struct {
 	keys []string
 	re   *regexp.Regexp
+	// numberAfter: a key must be followed, past the letters that end its
+	// word and white space, by a digit or a number word's first letter
+	// ("section 4", "paragraphs two"), as every match of re has it
+	numberAfter bool
 }
 
 // holds reports whether s may match: it holds one of the keys (or a letter
@@ -66,11 +70,40 @@ func (g guarded) holds(s string) bool {
 		return false
 	}
 	for _, k := range g.keys {
-		if strings.Contains(s, k) {
+		if g.numberAfter && numberAfter(s, k) || !g.numberAfter && strings.Contains(s, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// numberAfter reports whether some k in s is followed by the letters that
+// end its word, then white space, then a digit or the first letter of
+// one, two ... ten.
+func numberAfter(s, k string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], k)
+		if i < 0 {
+			return false
+		}
+		j := from + i + len(k)
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		sp := j
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j > sp && j < len(s) && (isDigit(s[j]) || strings.IndexByte("otfsen", s[j]) >= 0) {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// isSpace reports whether c is white space as a pattern's \s is.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // matchesIf runs re over s only when s holds one of the keys: most
@@ -85,25 +118,27 @@ func matchesIf(re *regexp.Regexp, s string, keys ...string) [][]int {
 	return nil
 }
 
-// timeWords reports whether a lower-cased sentence names a unit of time.
-func timeWords(s string) bool {
-	for _, k := range []string{"hour", "day", "week", "month", "year", "quarter", "one-", "-off", "point"} {
-		if strings.Contains(s, k) {
-			return true
-		}
-	}
-	return false
+// mayBePeriod reports whether a lower-cased window may hold a reference
+// period (periodRE): each of its shapes needs the words tested here, and
+// the pattern, too large for the fast matcher, costs some 100 µs a window.
+func mayBePeriod(s string) bool {
+	has := func(keys ...string) bool { return guarded{keys: keys}.holds(s) }
+	unit := has("hour", "day", "week", "month", "year", "quarter")
+	return unit && has("last", "past", "previous", "next", "coming", "following", "first", "every", "each", "recent", "preceding") ||
+		unit && has("ago", "prior", "before", "earlier", "later", "previously", "period", "plan", "strategy", "programme", "contract", "cycle") ||
+		has("monthly", "weekly", "yearly", "daily", "one-to-one", "one-off") ||
+		has("point") && has("scale")
 }
 
 // namedNumber reports whether the number at offset i is part of a name:
 // it follows a capitalised word that does not open the sentence ("Project
 // 3", "Catch 22").
-func namedNumber(text string, i int) bool {
+func (x *metricStage) namedNumber(text string, i int) bool {
 	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
 	if m == nil {
 		// the number's only word before it opens the sentence: "Project 3 provides"
 		w := strings.TrimSpace(text[:i])
-		return w != "" && !strings.Contains(w, " ") && w[0] >= 'A' && w[0] <= 'Z' && !sentenceOpeners[strings.ToLower(w)] &&
+		return w != "" && !strings.Contains(w, " ") && w[0] >= 'A' && w[0] <= 'Z' && !x.openers[strings.ToLower(w)] &&
 			!strings.HasSuffix(w, "ly") && !strings.HasSuffix(w, ",")
 	}
 	w := m[2]
@@ -113,12 +148,6 @@ func namedNumber(text string, i int) bool {
 	prev := m[1]
 	return !strings.HasSuffix(prev, ".") && !strings.HasSuffix(prev, ":")
 }
-
-// sentenceOpeners are capitalised words that open a sentence before a
-// number without naming anything: "In 2014", "Of 2,351 contacts".
-var sentenceOpeners = map[string]bool{"in": true, "of": true, "at": true, "by": true, "the": true, "since": true, "from": true,
-	"for": true, "over": true, "only": true, "some": true, "about": true, "around": true, "nearly": true, "almost": true,
-	"until": true, "between": true, "after": true, "before": true, "during": true, "within": true, "all": true, "just": true}
 
 var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
 

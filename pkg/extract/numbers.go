@@ -15,11 +15,15 @@ import (
 type numberWords struct {
 	num, scale, frac, factor map[string]float64
 	up, down                 map[string]bool
+	// any holds the words of num, scale, frac and factor: one look-up
+	// tells whether a word is a number word, for every word of every
+	// sentence
+	any map[string]bool
 }
 
 func parseNumbers(data string) (*numberWords, error) {
 	nw := &numberWords{num: map[string]float64{}, scale: map[string]float64{}, frac: map[string]float64{},
-		factor: map[string]float64{}, up: map[string]bool{}, down: map[string]bool{}}
+		factor: map[string]float64{}, up: map[string]bool{}, down: map[string]bool{}, any: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	n := 0
 	for sc.Scan() {
@@ -34,6 +38,10 @@ func parseNumbers(data string) (*numberWords, error) {
 		v, err := strconv.ParseFloat(f[1], 64)
 		if err != nil {
 			return nil, fmt.Errorf("numbers.txt:%d: %w", n, err)
+		}
+		switch f[0] {
+		case "num", "scale", "frac", "factor":
+			nw.any[f[2]] = true
 		}
 		switch f[0] {
 		case "num":
@@ -96,18 +104,10 @@ func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover
 			return ""
 		}
 		if f, ok := x.numbers.factor[w]; ok {
-			dir := ""
-			switch {
-			case strings.HasSuffix(w, "ed") && f > 1:
-				dir = report.Increase
-			case strings.HasSuffix(w, "ed"):
-				dir = report.Decrease
+			if c, ok := factorAt(text, s, e, f, prev, nextWord(1)); ok {
+				out = append(out, c)
+				cover(s, e)
 			}
-			if w == "double" && nextWord(1) != "the" && prev != "nearly" && prev != "almost" {
-				continue // "double" as an adjective ("double check") is no factor
-			}
-			out = append(out, candidate{Metric: report.Metric{Value: f, Unit: report.Factor, Direction: dir, Text: text[s:e]}, start: s, end: e})
-			cover(s, e)
 			continue
 		}
 		// fractions: "a third", "one quarter", "three-quarters", "half of"
@@ -140,16 +140,7 @@ func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover
 				continue
 			}
 		}
-		if v == 1 && !countableOne(prev, next, after) {
-			continue
-		}
-		if prev == "the" && v <= 3 {
-			continue // "the two services": a set already named, not a count
-		}
-		if v == 1 && prev != "only" && prev != "just" && !oneSubjectRE.MatchString(after) {
-			continue
-		}
-		if next == "" || strings.HasPrefix(after, "of ") && v == 1 || next == "another" || next == "or" && v <= 2 {
+		if !spelledCount(v, prev, next, after) {
 			continue
 		}
 		out = append(out, candidate{Metric: report.Metric{Value: v, Unit: report.Count, Text: text[s:end]}, start: s, end: end})
@@ -157,6 +148,40 @@ func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover
 		k += used - 1
 	}
 	return out
+}
+
+// factorAt is the factor word text[s:e] ("doubled", "halved", "treble"),
+// of value f, as a metric; "double" as an adjective ("double check") is
+// none.
+func factorAt(text string, s, e int, f float64, prev, next string) (candidate, bool) {
+	w := strings.ToLower(text[s:e])
+	dir := ""
+	switch {
+	case strings.HasSuffix(w, "ed") && f > 1:
+		dir = report.Increase
+	case strings.HasSuffix(w, "ed"):
+		dir = report.Decrease
+	}
+	if w == "double" && next != "the" && prev != "nearly" && prev != "almost" {
+		return candidate{}, false
+	}
+	return candidate{Metric: report.Metric{Value: f, Unit: report.Factor, Direction: dir, Text: text[s:e]}, start: s, end: e}, true
+}
+
+// spelledCount reports whether a spelled number of value v, between the
+// words prev and next, with the lower-cased text after it, counts
+// something.
+func spelledCount(v float64, prev, next, after string) bool {
+	if v == 1 && !countableOne(prev, next, after) {
+		return false
+	}
+	if prev == "the" && v <= 3 {
+		return false // "the two services": a set already named, not a count
+	}
+	if v == 1 && prev != "only" && prev != "just" && !oneSubjectRE.MatchString(after) {
+		return false
+	}
+	return !(next == "" || strings.HasPrefix(after, "of ") && v == 1 || next == "another" || next == "or" && v <= 2)
 }
 
 // countableOne reports whether "one" counts something ("one young person")
@@ -305,24 +330,7 @@ const window = 48
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
 func (x *metricStage) isNumberWord(t string) bool {
 	a, b, hyphen := strings.Cut(t, "-")
-	for _, part := range []string{a, b} {
-		if _, ok := x.numbers.num[part]; ok {
-			return true
-		}
-		if _, ok := x.numbers.frac[part]; ok {
-			return true
-		}
-		if _, ok := x.numbers.factor[part]; ok {
-			return true
-		}
-		if _, ok := x.numbers.scale[part]; ok {
-			return true
-		}
-		if !hyphen {
-			break
-		}
-	}
-	return false
+	return x.numbers.any[a] || hyphen && x.numbers.any[b]
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

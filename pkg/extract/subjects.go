@@ -14,7 +14,7 @@ import (
 // phrase before the verb the number completes ("caseloads had increased by
 // 45%"). Pronouns ("this", "of whom") are left empty for the caller to
 // resolve from the sentence before.
-func subjects(text string, cs []candidate) error {
+func (x *metricStage) subjects(text string, cs []candidate) error {
 	toks, err := nlp.Tag(text)
 	if err != nil {
 		return err
@@ -55,7 +55,7 @@ func subjects(text string, cs []candidate) error {
 		default:
 			after = phraseAfter(text, toks, e, true)
 		}
-		before := phraseBefore(text, toks, k)
+		before := x.phraseBefore(text, toks, k)
 		var subj string
 		switch {
 		case of:
@@ -132,7 +132,7 @@ func phraseAfter(text string, toks []nlp.Token, k int, nounFirst bool) string {
 
 // phraseBefore reads the subject of the verb nearest before token k: the
 // words from the start of the clause to that verb.
-func phraseBefore(text string, toks []nlp.Token, k int) string {
+func (x *metricStage) phraseBefore(text string, toks []nlp.Token, k int) string {
 	v := -1
 	for i := k - 1; i >= 0 && i >= k-8; i-- {
 		if clauseEnd(toks[i]) {
@@ -141,7 +141,7 @@ func phraseBefore(text string, toks []nlp.Token, k int) string {
 		if strings.HasPrefix(toks[i].Tag, "VB") || toks[i].Tag == "MD" {
 			// a change verb with its object: "reducing re-referral rates
 			// from 37%" is about the rates
-			if obj := changeObject(text, toks, i, k); obj != "" {
+			if obj := x.changeObject(text, toks, i, k); obj != "" {
 				return obj
 			}
 			v = i

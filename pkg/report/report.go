@@ -34,6 +34,13 @@ type Facts struct {
 	Title string `json:"title"`
 	// Date is the inspection or publication date as YYYY-MM-DD, or "".
 	Date string `json:"date"`
+	// CouncilKey and CouncilName are the council the report is about,
+	// settled once by the extractor from Authority, Title and the file
+	// name against the council list (pkg/ofsted): the key is the same
+	// however the council is written, the name is the one to show. They
+	// are not output: Authority is what the report states.
+	CouncilKey  string `json:"-"`
+	CouncilName string `json:"-"`
 }
 
 // Inspection types.

@@ -7,14 +7,6 @@ import (
 	"github.com/findings/findings/pkg/timeline"
 )
 
-func ExampleCouncil() {
-	fmt.Println(timeline.Council("Birmingham City Council", "", ""))
-	fmt.Println(timeline.Council("", "", "reports/80429-birmingham-children-s-services-inspection-2016.txt"))
-	// Output:
-	// birmingham Birmingham
-	// birmingham Birmingham
-}
-
 func ExampleBuilder() {
 	b := timeline.New()
 	b.Add(&report.Report{Source: "2019.txt", Facts: report.Facts{Authority: "Northby", InspectionType: report.FullInspection, Date: "2019-03-15"},

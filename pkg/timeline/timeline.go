@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/findings/findings/pkg/ofsted"
 	"github.com/findings/findings/pkg/report"
 	"github.com/findings/findings/pkg/theme"
 )
@@ -161,7 +162,12 @@ func graded(kind string) bool {
 // Add takes what the timeline needs from r.
 func (b *Builder) Add(r *report.Report) {
 	d := digest{source: r.Source, kind: r.Facts.InspectionType}
-	d.key, d.name = Council(r.Facts.Authority, r.Facts.Title, r.Source)
+	d.key, d.name = r.Facts.CouncilKey, r.Facts.CouncilName
+	if d.key == "" && d.name == "" {
+		// a report the extractor did not settle (built by hand, or read
+		// back from JSON, which leaves the council out)
+		d.key, d.name = ofsted.Council(r.Facts.Authority, r.Facts.Title, r.Source)
+	}
 	d.date, d.year, d.dateFrom = dateOf(r)
 	seen := map[string]bool{}
 	for _, j := range r.Judgements {
@@ -321,19 +327,8 @@ func wordBefore(sentence, text string) string {
 
 // Rank orders grades from worst (1, inadequate) to best (4, outstanding);
 // "requires improvement" and the older "adequate" share 2; 0 is no grade.
-func Rank(grade string) int {
-	switch grade {
-	case report.Inadequate:
-		return 1
-	case report.RequiresImprovement, report.Adequate:
-		return 2
-	case report.Good:
-		return 3
-	case report.Outstanding:
-		return 4
-	}
-	return 0
-}
+// The ranks are pkg/ofsted's list.
+func Rank(grade string) int { return ofsted.Rank(grade) }
 
 // Authorities builds the timelines, in the order of the authorities'
 // names.
@@ -484,7 +479,7 @@ func chain(is []Inspection) (string, string) {
 // GradeLabel says an inspection's grade in a few words: "good 2023",
 // "leaders good 2026", "inadequate 2016 (from a later report)".
 func GradeLabel(in Inspection) string {
-	s := strings.ReplaceAll(in.Grade, "_", " ")
+	s := ofsted.Written(in.Grade)
 	if in.GradeScope == report.ScopeLeadership {
 		s = "leaders " + s
 	}

@@ -8,43 +8,6 @@ import (
 	"github.com/findings/findings/pkg/report"
 )
 
-func TestCouncil(t *testing.T) {
-	cases := []struct {
-		stated, title, source string
-		key, name             string
-	}{
-		{"Birmingham City Council", "", "", "birmingham", "Birmingham"},
-		{"Birmingham", "", "", "birmingham", "Birmingham"},
-		{"Birmingham’s", "", "", "birmingham", "Birmingham"},
-		{"Kingston-upon-Hull", "", "", "kingston upon hull", "Kingston upon Hull"},
-		{"Hull City Council", "", "", "kingston upon hull", "Kingston upon Hull"},
-		{"St. Helens", "", "", "st helens", "St Helens"},
-		{"Dudley MBC", "", "", "dudley", "Dudley"},
-		{"Sally Smith, Director of Children’s Services, Sandwell Children’s Trust", "", "", "sandwell", "Sandwell"},
-		// the longest name wins
-		{"North Somerset Council", "", "", "north somerset", "North Somerset"},
-		{"Bath & North East Somerset", "", "", "bath and north east somerset", "Bath and North East Somerset"},
-		// an empty or stray authority: the title, then the file name
-		{"", "Kent", "", "kent", "Kent"},
-		{"Within", "Inspection of Derby children's services", "x.txt", "derby", "Derby"},
-		{"", "", "reports/80429-birmingham-children-s-services-inspection-2016.txt", "birmingham", "Birmingham"},
-		{"", "", "reports/windsor-maidenhead-2020.pdf", "windsor and maidenhead", "Windsor and Maidenhead"},
-		// a title that is only a council's name outweighs a stray one
-		{"Cornwall", "Isles of Scilly", "", "isles of scilly", "Isles of Scilly"},
-		// councils not in the list keep their name, less the kind of council
-		{"Northby City Council", "", "", "northby", "Northby"},
-		{"London Borough of Eastwich", "", "", "eastwich", "Eastwich"},
-		{"", "", "reports/2019-westford-inspection.txt", "westford", "westford"},
-		{"", "", "", "", ""},
-	}
-	for _, c := range cases {
-		key, name := Council(c.stated, c.title, c.source)
-		if key != c.key || name != c.name {
-			t.Errorf("Council(%q, %q, %q) = %q, %q, want %q, %q", c.stated, c.title, c.source, key, name, c.key, c.name)
-		}
-	}
-}
-
 func judgement(grade, scope string, previous bool, year int) report.Judgement {
 	return report.Judgement{Grade: grade, Scope: scope, Previous: previous, Year: year, Sentence: "The council was judged " + grade + "."}
 }
@@ -200,5 +163,20 @@ func TestMeasuresSkipAges(t *testing.T) {
 	})
 	if len(got) != 0 {
 		t.Errorf("measures = %v, want none", got)
+	}
+}
+
+// TestSettledCouncil checks the timeline takes the council the extractor
+// settled, and settles it only for a report that carries none.
+func TestSettledCouncil(t *testing.T) {
+	b := New()
+	b.Add(&report.Report{Source: "a.txt", Facts: report.Facts{Authority: "Northby", CouncilKey: "kent", CouncilName: "Kent"}})
+	b.Add(&report.Report{Source: "b.txt", Facts: report.Facts{Authority: "Dudley MBC"}})
+	var names []string
+	for _, a := range b.Authorities() {
+		names = append(names, a.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"Dudley", "Kent"}) {
+		t.Errorf("authorities = %q, want Dudley (settled here) and Kent (as settled)", names)
 	}
 }

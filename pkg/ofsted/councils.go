@@ -1,7 +1,6 @@
-package timeline
+package ofsted
 
 import (
-	"bufio"
 	_ "embed"
 	"path/filepath"
 	"strings"
@@ -9,8 +8,8 @@ import (
 	"unicode"
 )
 
-//go:embed data/authorities.txt
-var authoritiesTxt string
+//go:embed data/councils.txt
+var councilsTxt string
 
 // known is a council's name as output and one of the ways it is written.
 type known struct {
@@ -19,14 +18,11 @@ type known struct {
 	words int
 }
 
+// knownNames are the councils of data/councils.txt, each name with each of
+// its aliases, read once.
 var knownNames = sync.OnceValue(func() []known {
 	var out []known
-	sc := bufio.NewScanner(strings.NewReader(authoritiesTxt))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, line := range dataLines(councilsTxt) {
 		parts := strings.Split(line, "|")
 		name := strings.TrimSpace(parts[0])
 		for _, p := range parts {
