@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 // word is a lower-cased word of a sentence and where it lies in it.
@@ -18,43 +18,20 @@ type word struct {
 	punct string
 }
 
-// words splits s into lower-case words (letters, digits, apostrophes and
+// wordRules are extract's: a hyphen between letters stays inside the word
+// ("well-led"), and the punctuation after each word is kept for clause
+// breaks.
+var wordRules = nlp.WordOptions{Hyphens: true, Punct: true}
+
+// splitWords splits s into lower-case words (letters, digits, apostrophes and
 // inner hyphens), remembering the punctuation between them. Curly
 // apostrophes become straight ones so that lexicons need one spelling.
 func splitWords(s string) []word {
-	var out []word
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			if len(out) > 0 && !unicode.IsSpace(r) && r != '\'' && r != '’' {
-				out[len(out)-1].punct += string(r)
-			}
-			i += n
-			continue
-		}
-		j := i
-		for j < len(s) {
-			r, m := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r) || ((r == '\'' || r == '’' || r == '-') && j+m < len(s) && isWordRuneAt(s, j+m)) {
-				j += m
-				continue
-			}
-			break
-		}
-		w := strings.ToLower(s[i:j])
-		w = strings.ReplaceAll(w, "’", "'")
-		out = append(out, word{text: w, start: i, end: j})
-		i = j
+	out := make([]word, 0, len(s)/5+2) // about one word in six bytes: one allocation
+	for w := range nlp.Words(s, wordRules) {
+		out = append(out, word{text: w.Text, start: w.Start, end: w.End, punct: w.Punct})
 	}
 	return out
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func isWordRuneAt(s string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isWordRune(r)
 }
 
 // entry is one line of a lexicon: a phrase of words (a trailing * on a word

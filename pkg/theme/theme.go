@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 //go:embed data/themes.txt
@@ -283,49 +283,13 @@ func matchFrom(ps []pattern, ws []string, used int) int {
 
 // words splits s into lower-case words of letters and digits, keeping an
 // apostrophe inside a word ("children's"); a curly apostrophe counts as a
-// straight one. Every other character separates words.
-func words(s string) []string {
-	out := make([]string, 0, 32)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWord(r) {
-			i += n
-			continue
-		}
-		j, plain := i, true
-		for j < len(s) {
-			r, m := utf8.DecodeRuneInString(s[j:])
-			if isWord(r) {
-				if r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' {
-					plain = false
-				}
-				j += m
-				continue
-			}
-			if (r == '\'' || r == '’') && j+m < len(s) {
-				if r2, _ := utf8.DecodeRuneInString(s[j+m:]); isWord(r2) {
-					if r == '’' {
-						plain = false
-					}
-					j += m
-					continue
-				}
-			}
-			break
-		}
-		w := s[i:j]
-		if !plain {
-			w = strings.ReplaceAll(strings.ToLower(w), "’", "'")
-		}
-		out = append(out, w)
-		i = j
-	}
-	return out
-}
+// straight one. Every other character, a hyphen too, separates words.
+func words(s string) []string { return appendWords(make([]string, 0, 32), s) }
 
-func isWord(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+// appendWords appends the words of s to dst.
+func appendWords(dst []string, s string) []string {
+	for w := range nlp.Words(s, nlp.WordOptions{}) {
+		dst = append(dst, w.Text)
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return dst
 }
