@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"bufio"
 	"embed"
 	"strings"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 //go:embed data
@@ -28,16 +29,6 @@ func filterClasses(data string, classes ...string) string {
 	return sb.String()
 }
 
-// dataLines are a data file's lines without comments and blanks.
-func dataLines(data string) []string {
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(data))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
-}
+// dataLines are a data file's lines without comments and blanks
+// (nlp.DataLines, the one reader of data lines).
+func dataLines(data string) []string { return nlp.DataLines(data) }

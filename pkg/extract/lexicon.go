@@ -1,12 +1,11 @@
 package extract
 
 import (
-	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 // word is a lower-cased word of a sentence and where it lies in it.
@@ -18,43 +17,20 @@ type word struct {
 	punct string
 }
 
-// words splits s into lower-case words (letters, digits, apostrophes and
+// wordRules are extract's: a hyphen between letters stays inside the word
+// ("well-led"), and the punctuation after each word is kept for clause
+// breaks.
+var wordRules = nlp.WordOptions{Hyphens: true, Punct: true}
+
+// splitWords splits s into lower-case words (letters, digits, apostrophes and
 // inner hyphens), remembering the punctuation between them. Curly
 // apostrophes become straight ones so that lexicons need one spelling.
 func splitWords(s string) []word {
-	var out []word
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
-			if len(out) > 0 && !unicode.IsSpace(r) && r != '\'' && r != '’' {
-				out[len(out)-1].punct += string(r)
-			}
-			i += n
-			continue
-		}
-		j := i
-		for j < len(s) {
-			r, m := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(r) || ((r == '\'' || r == '’' || r == '-') && j+m < len(s) && isWordRuneAt(s, j+m)) {
-				j += m
-				continue
-			}
-			break
-		}
-		w := strings.ToLower(s[i:j])
-		w = strings.ReplaceAll(w, "’", "'")
-		out = append(out, word{text: w, start: i, end: j})
-		i = j
+	out := make([]word, 0, len(s)/5+2) // about one word in six bytes: one allocation
+	for w := range nlp.Words(s, wordRules) {
+		out = append(out, word{text: w.Text, start: w.Start, end: w.End, punct: w.Punct})
 	}
 	return out
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func isWordRuneAt(s string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isWordRune(r)
 }
 
 // entry is one line of a lexicon: a phrase of words (a trailing * on a word
@@ -71,8 +47,43 @@ type entry struct {
 // lexicon finds its phrases in a sentence's words, longest first.
 type lexicon struct {
 	name    string
-	byFirst map[string][]*entry // exact first word
-	stems   []*entry            // first word ends with *
+	entries []*entry // by phrase ID in set
+	set     *nlp.Phrases[word]
+}
+
+// Key is the word as lexicons spell it.
+func (w word) Key() string { return w.text }
+
+// EndsClause reports whether a clause break (. ; :) follows the word: a
+// phrase does not run across one.
+func (w word) EndsClause() bool { return w.punct != "" && strings.ContainsAny(w.punct, ".;:") }
+
+// phraseRules are the lexicons' matching rules: no phrase across a clause
+// break, and on a tie in length a phrase whose first word is exact beats a
+// stem, then the earlier line wins.
+var phraseRules = nlp.PhraseOptions{Clauses: true, ExactFirst: true}
+
+// newLexicon is a lexicon of the entries, in their order.
+func newLexicon(name string, entries []*entry) (*lexicon, error) {
+	lx := &lexicon{name: name, entries: entries, set: nlp.NewPhrases[word](phraseRules)}
+	var ps []nlp.Pattern
+	for _, e := range entries {
+		ps = ps[:0]
+		for _, w := range e.phrase {
+			switch {
+			case w == "...":
+				ps = append(ps, nlp.Pattern{Gap: true})
+			case strings.HasSuffix(w, "*"):
+				ps = append(ps, nlp.Pattern{Word: w[:len(w)-1], Stem: true})
+			default:
+				ps = append(ps, nlp.Pattern{Word: w})
+			}
+		}
+		if _, err := lx.set.Add(ps); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, e.line, err)
+		}
+	}
+	return lx, nil
 }
 
 // parseLexicon reads lines of the form
@@ -81,48 +92,48 @@ type lexicon struct {
 //
 // with # comments. classes says which classes are allowed.
 func parseLexicon(name, data string, classes ...string) (*lexicon, error) {
-	lx := &lexicon{name: name, byFirst: map[string][]*entry{}}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		l := sc.Text()
+	var entries []*entry
+	for n, l := range nlp.NumberedDataLines(data) {
 		if i := strings.Index(l, "#"); i >= 0 {
 			l = l[:i]
 		}
 		f := strings.Fields(l)
-		if len(f) == 0 {
-			continue
-		}
 		if len(f) < 3 {
 			return nil, fmt.Errorf("%s:%d: want class, weight and phrase", name, n)
 		}
-		e := &entry{class: f[0], origin: "domain", line: n}
-		if !contains(classes, e.class) {
-			return nil, fmt.Errorf("%s:%d: unknown class %q", name, n, e.class)
-		}
-		w, err := strconv.ParseFloat(f[1], 64)
+		e, err := parseEntry(f, classes)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: weight %q: %w", name, n, f[1], err)
+			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 		}
-		e.weight = w
-		for _, p := range f[2:] {
-			if strings.HasPrefix(p, "@") {
-				e.origin = p[1:]
-				continue
-			}
-			e.phrase = append(e.phrase, strings.ToLower(p))
-		}
-		if len(e.phrase) == 0 {
-			return nil, fmt.Errorf("%s:%d: empty phrase", name, n)
-		}
-		if strings.HasSuffix(e.phrase[0], "*") {
-			lx.stems = append(lx.stems, e)
-		} else {
-			lx.byFirst[e.phrase[0]] = append(lx.byFirst[e.phrase[0]], e)
-		}
+		e.line = n
+		entries = append(entries, e)
 	}
-	return lx, sc.Err()
+	return newLexicon(name, entries)
+}
+
+// parseEntry is the entry of a line's fields: class, weight, phrase words
+// and an @origin.
+func parseEntry(f []string, classes []string) (*entry, error) {
+	e := &entry{class: f[0], origin: "domain"}
+	if !contains(classes, e.class) {
+		return nil, fmt.Errorf("unknown class %q", e.class)
+	}
+	w, err := strconv.ParseFloat(f[1], 64)
+	if err != nil {
+		return nil, fmt.Errorf("weight %q: %w", f[1], err)
+	}
+	e.weight = w
+	for _, p := range f[2:] {
+		if strings.HasPrefix(p, "@") {
+			e.origin = p[1:]
+			continue
+		}
+		e.phrase = append(e.phrase, strings.ToLower(p))
+	}
+	if len(e.phrase) == 0 {
+		return nil, fmt.Errorf("empty phrase")
+	}
+	return e, nil
 }
 
 func contains(list []string, s string) bool {
@@ -141,18 +152,15 @@ func (lx *lexicon) without(origins map[string]bool) *lexicon {
 	if len(origins) == 0 {
 		return lx
 	}
-	out := &lexicon{name: lx.name, byFirst: map[string][]*entry{}}
-	for k, es := range lx.byFirst {
-		for _, e := range es {
-			if !origins[e.origin] {
-				out.byFirst[k] = append(out.byFirst[k], e)
-			}
+	var keep []*entry
+	for _, e := range lx.entries {
+		if !origins[e.origin] {
+			keep = append(keep, e)
 		}
 	}
-	for _, e := range lx.stems {
-		if !origins[e.origin] {
-			out.stems = append(out.stems, e)
-		}
+	out, err := newLexicon(lx.name, keep)
+	if err != nil {
+		return lx // cannot be: every entry was added once already
 	}
 	return out
 }
@@ -166,58 +174,8 @@ type match struct {
 // find returns the entries found in ws, leftmost-longest, not overlapping.
 func (lx *lexicon) find(ws []word) []match {
 	var out []match
-	for i := 0; i < len(ws); {
-		best := match{}
-		try := func(e *entry) {
-			if j, ok := matchAt(e.phrase, ws, i); ok && j-i > best.j-best.i {
-				best = match{entry: e, i: i, j: j}
-			}
-		}
-		for _, e := range lx.byFirst[ws[i].text] {
-			try(e)
-		}
-		for _, e := range lx.stems {
-			try(e)
-		}
-		if best.entry == nil {
-			i++
-			continue
-		}
-		out = append(out, best)
-		i = best.j
+	for m, ok := lx.set.Next(ws, 0); ok; m, ok = lx.set.Next(ws, m.End) {
+		out = append(out, match{entry: lx.entries[m.ID], i: m.Start, j: m.End})
 	}
 	return out
-}
-
-// matchAt reports whether phrase matches ws from i, and where the match ends.
-// A phrase word "..." matches up to three words of any kind.
-func matchAt(phrase []string, ws []word, i int) (int, bool) {
-	j := i
-	for k, p := range phrase {
-		if p == "..." {
-			// skip 0-3 words, then the rest must match
-			for skip := 0; skip <= 3 && j+skip <= len(ws); skip++ {
-				if end, ok := matchAt(phrase[k+1:], ws, j+skip); ok {
-					return end, true
-				}
-			}
-			return 0, false
-		}
-		if j >= len(ws) || !wordIs(ws[j].text, p) {
-			return 0, false
-		}
-		// a phrase does not run across a clause break
-		if k < len(phrase)-1 && j > i && ws[j-1].punct != "" && strings.ContainsAny(ws[j-1].punct, ".;:") {
-			return 0, false
-		}
-		j++
-	}
-	return j, true
-}
-
-func wordIs(w, p string) bool {
-	if strings.HasSuffix(p, "*") {
-		return strings.HasPrefix(w, p[:len(p)-1])
-	}
-	return w == p
 }

@@ -1,13 +1,13 @@
 package theme
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 //go:embed data/themes.txt
@@ -31,28 +31,19 @@ type Match struct {
 
 // Lexicon finds the themes of sentences. It is safe for concurrent use.
 type Lexicon struct {
-	themes  []Theme
-	byFirst map[string][]*cue // phrases whose first word is exact
-	byStem  map[string][]*cue // phrases whose first word is a stem, by its first three letters
+	themes []Theme
+	cues   []*cue // by phrase ID in set
+	set    *nlp.Phrases[nlp.Word]
 }
 
 // cue is one phrase of the lexicon.
 type cue struct {
 	text  string // as written in the file
-	words []pattern
-	theme int // index into themes; -1 for a phrase that is no theme
+	theme int    // index into themes; -1 for a phrase that is no theme
 	line  int
 }
 
-// pattern is a word of a phrase.
-type pattern struct {
-	word string
-	stem bool // word* : any word that starts with word
-	gap  bool // ... : up to maxGap words
-}
-
 const (
-	maxGap    = 3
 	minStem   = 3
 	maxThemes = 64
 	noTheme   = "-"
@@ -91,100 +82,125 @@ func Label(id string) string {
 // phrases, one a line; "#" starts a comment line. A section named "-" holds
 // phrases that are no theme and only stop shorter phrases inside them.
 func Compile(text string) (*Lexicon, error) {
-	l := &Lexicon{byFirst: map[string][]*cue{}, byStem: map[string][]*cue{}}
-	seen := map[string]int{}
-	ids := map[string]bool{}
-	section := -2 // before any section
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	c := &compiler{
+		l:       &Lexicon{set: nlp.NewPhrases[nlp.Word](nlp.PhraseOptions{})},
+		seen:    map[string]int{},
+		ids:     map[string]bool{},
+		section: -2, // before any section
+	}
+	for n, line := range nlp.NumberedDataLines(text) {
+		var err error
 		if strings.HasPrefix(line, "[") {
-			id, label, ok := strings.Cut(line[1:], "]")
-			id, label = strings.TrimSpace(id), strings.TrimSpace(label)
-			if !ok || id == "" {
-				return nil, fmt.Errorf("line %d: want \"[id] label\", got %q", n, line)
-			}
-			if ids[id] {
-				return nil, fmt.Errorf("line %d: section %q again", n, id)
-			}
-			ids[id] = true
-			if id == noTheme {
-				section = -1
-				continue
-			}
-			if label == "" {
-				label = strings.ReplaceAll(id, "_", " ")
-			}
-			l.themes = append(l.themes, Theme{ID: id, Label: label})
-			section = len(l.themes) - 1
-			continue
-		}
-		if section == -2 {
-			return nil, fmt.Errorf("line %d: phrase %q before any [section]", n, line)
-		}
-		c := &cue{text: line, theme: section, line: n}
-		for _, f := range strings.Fields(line) {
-			if f == "..." {
-				if len(c.words) == 0 {
-					return nil, fmt.Errorf("line %d: %q starts with the gap \"...\"", n, line)
-				}
-				c.words = append(c.words, pattern{gap: true})
-				continue
-			}
-			stem := strings.HasSuffix(f, "*")
-			f = strings.TrimSuffix(f, "*")
-			ws := words(f)
-			if len(ws) == 0 {
-				return nil, fmt.Errorf("line %d: %q has no word in %q", n, line, f)
-			}
-			for i, w := range ws {
-				c.words = append(c.words, pattern{word: w, stem: stem && i == len(ws)-1})
-			}
-		}
-		if c.words[len(c.words)-1].gap {
-			return nil, fmt.Errorf("line %d: %q ends with the gap \"...\"", n, line)
-		}
-		first := c.words[0]
-		if first.stem && len(first.word) < minStem {
-			return nil, fmt.Errorf("line %d: %q: a stem needs at least %d letters", n, line, minStem)
-		}
-		key := patternKey(c.words)
-		if prev, ok := seen[key]; ok {
-			return nil, fmt.Errorf("line %d: %q is line %d again", n, line, prev)
-		}
-		seen[key] = n
-		if first.stem {
-			k := first.word[:minStem]
-			l.byStem[k] = append(l.byStem[k], c)
+			err = c.startSection(n, line)
 		} else {
-			l.byFirst[first.word] = append(l.byFirst[first.word], c)
+			err = c.addCue(n, line)
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	if len(l.themes) == 0 {
+	if len(c.l.themes) == 0 {
 		return nil, fmt.Errorf("no [theme] section")
 	}
-	if len(l.themes) > maxThemes {
-		return nil, fmt.Errorf("%d themes: at most %d", len(l.themes), maxThemes)
+	if len(c.l.themes) > maxThemes {
+		return nil, fmt.Errorf("%d themes: at most %d", len(c.l.themes), maxThemes)
 	}
-	return l, nil
+	return c.l, nil
 }
 
-func patternKey(ps []pattern) string {
+// compiler is Compile's state between lines.
+type compiler struct {
+	l       *Lexicon
+	seen    map[string]int  // pattern key -> line
+	ids     map[string]bool // section ids seen
+	section int             // theme index; -1 in [-], -2 before any section
+}
+
+// startSection reads a "[id] label" line.
+func (c *compiler) startSection(n int, line string) error {
+	id, label, ok := strings.Cut(line[1:], "]")
+	id, label = strings.TrimSpace(id), strings.TrimSpace(label)
+	if !ok || id == "" {
+		return fmt.Errorf("line %d: want \"[id] label\", got %q", n, line)
+	}
+	if c.ids[id] {
+		return fmt.Errorf("line %d: section %q again", n, id)
+	}
+	c.ids[id] = true
+	if id == noTheme {
+		c.section = -1
+		return nil
+	}
+	if label == "" {
+		label = strings.ReplaceAll(id, "_", " ")
+	}
+	c.l.themes = append(c.l.themes, Theme{ID: id, Label: label})
+	c.section = len(c.l.themes) - 1
+	return nil
+}
+
+// addCue reads a cue phrase line of the current section.
+func (c *compiler) addCue(n int, line string) error {
+	if c.section == -2 {
+		return fmt.Errorf("line %d: phrase %q before any [section]", n, line)
+	}
+	ps, err := parsePhrase(line)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n, err)
+	}
+	key := patternKey(ps)
+	if prev, ok := c.seen[key]; ok {
+		return fmt.Errorf("line %d: %q is line %d again", n, line, prev)
+	}
+	c.seen[key] = n
+	if _, err := c.l.set.Add(ps); err != nil {
+		return fmt.Errorf("line %d: %q: %w", n, line, err)
+	}
+	c.l.cues = append(c.l.cues, &cue{text: line, theme: c.section, line: n})
+	return nil
+}
+
+// parsePhrase is the patterns of a cue line: words split as sentences are
+// (a hyphen separates), "word*" stems, "..." gaps inside the phrase.
+func parsePhrase(line string) ([]nlp.Pattern, error) {
+	var ps []nlp.Pattern
+	for _, f := range strings.Fields(line) {
+		if f == "..." {
+			if len(ps) == 0 {
+				return nil, fmt.Errorf("%q starts with the gap \"...\"", line)
+			}
+			ps = append(ps, nlp.Pattern{Gap: true})
+			continue
+		}
+		stem := strings.HasSuffix(f, "*")
+		f = strings.TrimSuffix(f, "*")
+		ws := words(f)
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("%q has no word in %q", line, f)
+		}
+		for i, w := range ws {
+			ps = append(ps, nlp.Pattern{Word: w, Stem: stem && i == len(ws)-1})
+		}
+	}
+	if ps[len(ps)-1].Gap {
+		return nil, fmt.Errorf("%q ends with the gap \"...\"", line)
+	}
+	if first := ps[0]; first.Stem && len(first.Word) < minStem {
+		return nil, fmt.Errorf("%q: a stem needs at least %d letters", line, minStem)
+	}
+	return ps, nil
+}
+
+func patternKey(ps []nlp.Pattern) string {
 	var sb strings.Builder
 	for _, p := range ps {
 		switch {
-		case p.gap:
+		case p.Gap:
 			sb.WriteString("... ")
-		case p.stem:
-			sb.WriteString(p.word + "* ")
+		case p.Stem:
+			sb.WriteString(p.Word + "* ")
 		default:
-			sb.WriteString(p.word + " ")
+			sb.WriteString(p.Word + " ")
 		}
 	}
 	return sb.String()
@@ -225,107 +241,26 @@ func (l *Lexicon) Match(sentence string) []Match {
 }
 
 // scan calls hit with the phrase found at each place of the sentence: the
-// longest one, then goes on after it.
+// longest one (on a tie, the earlier line), then goes on after it.
 func (l *Lexicon) scan(sentence string, hit func(*cue)) {
-	ws := words(sentence)
-	for i := 0; i < len(ws); {
-		best, bestLen := (*cue)(nil), 0
-		try := func(cs []*cue) {
-			for _, c := range cs {
-				if n := c.match(ws[i:]); n > bestLen || n > 0 && n == bestLen && c.line < best.line {
-					best, bestLen = c, n
-				}
-			}
+	var buf [48]nlp.Word // most sentences: no allocation
+	ws := slices.AppendSeq(buf[:0], nlp.Words(sentence, nlp.WordOptions{}))
+	for m, ok := l.set.Next(ws, 0); ok; m, ok = l.set.Next(ws, m.End) {
+		if c := l.cues[m.ID]; c.theme >= 0 {
+			hit(c)
 		}
-		try(l.byFirst[ws[i]])
-		if len(ws[i]) >= minStem {
-			try(l.byStem[ws[i][:minStem]])
-		}
-		if best == nil {
-			i++
-			continue
-		}
-		if best.theme >= 0 {
-			hit(best)
-		}
-		i += bestLen
 	}
-}
-
-// match returns how many words of ws the phrase covers from the start, or 0.
-func (c *cue) match(ws []string) int {
-	return matchFrom(c.words, ws, 0)
-}
-
-func matchFrom(ps []pattern, ws []string, used int) int {
-	if len(ps) == 0 {
-		return used
-	}
-	p := ps[0]
-	if p.gap {
-		// the shortest gap that lets the rest match
-		for skip := 0; skip <= maxGap && used+skip < len(ws); skip++ {
-			if n := matchFrom(ps[1:], ws, used+skip); n > 0 {
-				return n
-			}
-		}
-		return 0
-	}
-	if used >= len(ws) {
-		return 0
-	}
-	w := ws[used]
-	if w != p.word && !(p.stem && strings.HasPrefix(w, p.word)) {
-		return 0
-	}
-	return matchFrom(ps[1:], ws, used+1)
 }
 
 // words splits s into lower-case words of letters and digits, keeping an
 // apostrophe inside a word ("children's"); a curly apostrophe counts as a
-// straight one. Every other character separates words.
-func words(s string) []string {
-	out := make([]string, 0, 32)
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !isWord(r) {
-			i += n
-			continue
-		}
-		j, plain := i, true
-		for j < len(s) {
-			r, m := utf8.DecodeRuneInString(s[j:])
-			if isWord(r) {
-				if r >= utf8.RuneSelf || 'A' <= r && r <= 'Z' {
-					plain = false
-				}
-				j += m
-				continue
-			}
-			if (r == '\'' || r == '’') && j+m < len(s) {
-				if r2, _ := utf8.DecodeRuneInString(s[j+m:]); isWord(r2) {
-					if r == '’' {
-						plain = false
-					}
-					j += m
-					continue
-				}
-			}
-			break
-		}
-		w := s[i:j]
-		if !plain {
-			w = strings.ReplaceAll(strings.ToLower(w), "’", "'")
-		}
-		out = append(out, w)
-		i = j
-	}
-	return out
-}
+// straight one. Every other character, a hyphen too, separates words.
+func words(s string) []string { return appendWords(make([]string, 0, 32), s) }
 
-func isWord(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+// appendWords appends the words of s to dst.
+func appendWords(dst []string, s string) []string {
+	for w := range nlp.Words(s, nlp.WordOptions{}) {
+		dst = append(dst, w.Text)
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
+	return dst
 }

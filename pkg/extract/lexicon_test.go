@@ -1,0 +1,76 @@
+package extract
+
+import "testing"
+
+// TestLexiconFind pins the matching rules: longest first, word* stems,
+// "..." gaps, no phrase across a clause break, exact before stem on ties.
+func TestLexiconFind(t *testing.T) {
+	lx, err := parseLexicon("test", `
+pos 1 good
+pos 2 good quality work
+neg 1 know ... well
+pos 1 well-*
+neg 2 well-led
+neg 1 not*
+`, "pos", "neg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		s    string
+		want []int // line of each match, in order
+	}{
+		{"Good quality work is well-led.", []int{3, 6}}, // longest, then exact beats stem
+		{"good; quality work", []int{2}},                // the clause break stops the long phrase
+		{"They know the children well.", []int{4}},      // the gap skips two words
+		{"They know a b c d well.", nil},                // but not four
+		{"Nothing well-planned", []int{7, 5}},           // stems
+	} {
+		var got []int
+		for _, m := range lx.find(splitWords(c.s)) {
+			got = append(got, m.line)
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("find(%q) lines = %v, want %v", c.s, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("find(%q) lines = %v, want %v", c.s, got, c.want)
+				break
+			}
+		}
+	}
+	if _, err := parseLexicon("test", "pos 1 ... x", "pos"); err == nil {
+		t.Error("a phrase that starts with a gap: no error")
+	}
+}
+
+// BenchmarkFind is the cue lexicon over every benchmark sentence.
+func BenchmarkFind(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, ws, n := sentenceWords(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range ws {
+			x.verdicts.cues.find(w)
+			x.verdicts.negators.find(w)
+		}
+	}
+}
+
+// BenchmarkSplitWords splits every benchmark sentence into words.
+func BenchmarkSplitWords(b *testing.B) {
+	ss, n := sentences(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range ss {
+			splitWords(s)
+		}
+	}
+}
