@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"regexp"
 	"strings"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 //go:embed data/chrome.txt
@@ -26,11 +28,7 @@ var (
 // into one alternation on word boundaries, to match lower-cased text.
 func phraseRE(data string) *regexp.Regexp {
 	var alts []string
-	for _, l := range strings.Split(data, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
+	for _, l := range nlp.DataLines(data) {
 		alts = append(alts, regexp.QuoteMeta(l))
 	}
 	return regexp.MustCompile(`(?:^|\W)(?:` + strings.Join(alts, "|") + `)(?:\W|$)`)

@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"bufio"
 	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 // maskClasses are the reasons data/notmetrics.txt gives for a span to
@@ -19,14 +20,7 @@ func parseMasks(data string) ([]guarded, error) {
 	macros := strings.NewReplacer("{n}", `(?:\d+(?:\.\d+)?|`+wordNumPat+`)`, "{d}", `\d+(?:\.\d+)*`, "{w}", wordNumPat,
 		"{a}", `(?:\d{1,2}|`+wordNumPat+`)`)
 	var out []guarded
-	sc := bufio.NewScanner(strings.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
+	for n, l := range nlp.NumberedDataLines(data) {
 		f := strings.SplitN(l, " ", 3)
 		if len(f) != 3 {
 			return nil, fmt.Errorf("notmetrics.txt:%d: want class, key and pattern", n)
@@ -40,7 +34,7 @@ func parseMasks(data string) ([]guarded, error) {
 		}
 		out = append(out, guarded{keys: strings.Split(f[1], "|"), re: re})
 	}
-	return out, sc.Err()
+	return out, nil
 }
 
 // guarded is a pattern with the words that must be present for it to

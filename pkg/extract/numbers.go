@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"bufio"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/findings/findings/pkg/nlp"
 	"github.com/findings/findings/pkg/report"
 )
 
@@ -24,11 +24,8 @@ type numberWords struct {
 func parseNumbers(data string) (*numberWords, error) {
 	nw := &numberWords{num: map[string]float64{}, scale: map[string]float64{}, frac: map[string]float64{},
 		factor: map[string]float64{}, up: map[string]bool{}, down: map[string]bool{}, any: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(data))
-	n := 0
-	for sc.Scan() {
-		n++
-		f := strings.Fields(strings.SplitN(sc.Text(), "#", 2)[0])
+	for n, l := range nlp.NumberedDataLines(data) {
+		f := strings.Fields(strings.SplitN(l, "#", 2)[0]) // a comment may end the line
 		if len(f) == 0 {
 			continue
 		}
@@ -60,7 +57,7 @@ func parseNumbers(data string) (*numberWords, error) {
 			return nil, fmt.Errorf("numbers.txt:%d: unknown class %q", n, f[0])
 		}
 	}
-	return nw, sc.Err()
+	return nw, nil
 }
 
 const (
