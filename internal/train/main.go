@@ -143,12 +143,7 @@ func align(doc string, g goldFile, units []extract.Unit, id string) ([]Example, 
 			if t == "" {
 				continue
 			}
-			at := strings.Index(ndoc[cursor:], t)
-			if at < 0 {
-				at = strings.Index(ndoc, t)
-			} else {
-				at += cursor
-			}
+			at := indexFrom(ndoc, t, cursor)
 			if at < 0 {
 				continue
 			}
@@ -190,12 +185,7 @@ func goldSpans(ndoc string, g goldFile) []span {
 	pos := 0
 	for _, s := range g.Sentences {
 		t := normalize(s.Text)
-		at := strings.Index(ndoc[pos:], t)
-		if at < 0 {
-			at = strings.Index(ndoc, t)
-		} else {
-			at += pos
-		}
+		at := indexFrom(ndoc, t, pos)
 		if at < 0 {
 			gs = append(gs, span{-1, -1})
 			continue
@@ -301,4 +291,13 @@ func crossValidation(examples []Example) {
 		fmt.Printf("  %-9s P=%.2f R=%.2f F1=%.2f (gold %d)\n", l, p, r, f, tp+fn)
 	}
 	fmt.Printf("cv macro-F1=%.3f\n", macro)
+}
+
+// indexFrom is where t is in s, looking from offset from first and then
+// from the start; -1 when it is nowhere.
+func indexFrom(s, t string, from int) int {
+	if at := strings.Index(s[from:], t); at >= 0 {
+		return from + at
+	}
+	return strings.Index(s, t)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 //go:embed data/councils.txt
@@ -22,7 +24,7 @@ type known struct {
 // its aliases, read once.
 var knownNames = sync.OnceValue(func() []known {
 	var out []known
-	for _, line := range dataLines(councilsTxt) {
+	for _, line := range nlp.DataLines(councilsTxt) {
 		parts := strings.Split(line, "|")
 		name := strings.TrimSpace(parts[0])
 		for _, p := range parts {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 //go:embed data/grades.txt
@@ -26,7 +28,7 @@ type Grade struct {
 var grades = sync.OnceValues(func() ([]Grade, error) {
 	var out []Grade
 	var first error
-	for _, l := range dataLines(gradesTxt) {
+	for _, l := range nlp.DataLines(gradesTxt) {
 		g, err := parseGrade(l)
 		if err != nil {
 			first = cmp.Or(first, err)
