@@ -108,14 +108,10 @@ func (b *builder) add(s string, src int, cut bool) {
 }
 
 var (
-	// "Inspection dates: ...", "Lead inspector: ...": a label line starts a block.
-	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
 	// a section heading that ends in its grade, however long
 	gradedHeadingRE = regexp.MustCompile(`(?i):\s*(?:` + ofsted.GradePattern(false, true) + `)$`)
 	// a judgement table's grade cell: "Good", "Good (Grade 2)", "Grade 2 (Good)"
 	gradeCellRE = regexp.MustCompile(`(?i)^(?:(?:` + ofsted.GradePattern(false, true) + `)(?:\s*\(grade\s*\d\))?|grade\s*\d\s*\((?:` + ofsted.GradePattern(false, false) + `)\))$`)
-	// a footnote digit glued to the last word: "improve?1", "board1"
-	footnoteRE = regexp.MustCompile(`([^\s\d])\d{1,2}$`)
 )
 
 // Blocks cuts a document's text into blocks: page furniture dropped,
@@ -258,14 +254,63 @@ var joiners = []string{"a", "an", "the", "and", "or", "of", "to", "in", "on", "f
 // startsNewBlock reports whether a line opens a block of its own even with
 // no blank line before it: "Label: value" lines.
 func startsNewBlock(t string) bool {
-	return labelLineRE.MatchString(t)
+	return labelLine(t)
+}
+
+// labelLine reports whether s opens with a label and a colon: "Inspection
+// dates: ...", "Lead inspector: ...". It is `^[A-Z][A-Za-z’' ]{2,30}:\s`
+// as a scan of the opening bytes: Blocks asks it of most lines and most
+// paragraphs, and the regexp engine cost more than the rest of the test.
+func labelLine(s string) bool {
+	if s == "" || !isUpperByte(s[0]) {
+		return false
+	}
+	i, n := 1, 0 // the letters after the first, and where they end
+	for i < len(s) && n <= 30 {
+		w := labelRuneLen(s[i:])
+		if w == 0 {
+			break
+		}
+		i, n = i+w, n+1
+	}
+	if n < 2 || n > 30 || i+1 >= len(s) || s[i] != ':' {
+		return false
+	}
+	return isSpaceByte(s[i+1])
+}
+
+// labelRuneLen is the length of the character s opens with when a label
+// may hold it (an ASCII letter, a space, an apostrophe, straight or
+// curly), else 0.
+func labelRuneLen(s string) int {
+	switch c := s[0]; {
+	case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == ' ', c == '\'':
+		return 1
+	case strings.HasPrefix(s, "’"):
+		return len("’")
+	}
+	return 0
+}
+
+// isSpaceByte reports whether c is white space as \s is: tab, newline, form
+// feed, carriage return or space.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// gradedHeading reports whether s ends in a colon and a grade ("... children
+// in care: good"). The pattern can only match from a colon, so it runs
+// from the first: most lines have none and cost a byte scan.
+func gradedHeading(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i >= 0 && gradedHeadingRE.MatchString(s[i:])
 }
 
 // isHeadingLine reports whether line t, inside running text, is a heading:
 // short, without closing punctuation, and followed by a line that starts a
 // sentence.
 func isHeadingLine(t string, width int, nextLine string) bool {
-	if gradedHeadingRE.MatchString(t) && startsUpper(t) {
+	if gradedHeading(t) && startsUpper(t) {
 		return true // "The experiences and progress of children in care: good"
 	}
 	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
@@ -280,11 +325,11 @@ func isHeadingLine(t string, width int, nextLine string) bool {
 // gradedPair reports whether line t and the line after it make one graded
 // heading: t opens it, the next line ends in the grade.
 func gradedPair(t string, nl line) bool {
-	if nl.blank || nl.furniture || !startsUpper(t) || endsSentence(t) || strings.Contains(t, ":") || gradedHeadingRE.MatchString(t) {
+	if nl.blank || nl.furniture || !startsUpper(t) || endsSentence(t) || strings.Contains(t, ":") {
 		return false
 	}
 	both := t + " " + nl.text
-	return gradedHeadingRE.MatchString(both) && words(both, 26) <= 25
+	return gradedHeading(both) && words(both, 26) <= 25
 }
 
 // next is the text of the next line that is neither blank nor furniture.
@@ -316,10 +361,10 @@ func lineWidth(lines []line) int {
 // looksLikeHeading reports whether a paragraph block is a heading: a short
 // text with no sentence-final punctuation, or a short question.
 func looksLikeHeading(s string) bool {
-	if labelLineRE.MatchString(s) {
+	if labelLine(s) {
 		return false // "Lead inspector: Jane Smith" is a line of facts
 	}
-	if gradedHeadingRE.MatchString(s) && startsUpper(s) && words(s, 26) <= 25 && !strings.Contains(s, ". ") {
+	if gradedHeading(s) && startsUpper(s) && words(s, 26) <= 25 && !strings.Contains(s, ". ") {
 		return true // a graded section heading, however long its name
 	}
 	n := words(s, 16)
@@ -361,8 +406,22 @@ func pairRows(text string, blocks []Block) []Block {
 // trailing question mark dropped.
 func SectionName(h string) string {
 	h = strings.TrimSpace(h)
-	h = footnoteRE.ReplaceAllString(h, "$1")
+	h = dropFootnote(h)
 	return strings.TrimRight(h, "?: ")
+}
+
+// dropFootnote is h without a footnote's one or two digits glued to its
+// last word ("improve?1", "board1"): what `([^\s\d])\d{1,2}$` replaced
+// with "$1" did, without the regexp engine on every heading.
+func dropFootnote(h string) string {
+	n := 0 // the digits h ends in, up to three
+	for n < len(h) && n < 3 && isDigitByte(h[len(h)-1-n]) {
+		n++
+	}
+	if n == 0 || n > 2 || n == len(h) || isSpaceByte(h[len(h)-1-n]) {
+		return h
+	}
+	return h[:len(h)-n]
 }
 
 // assignSections gives each block the name of the last heading above it

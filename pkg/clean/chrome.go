@@ -88,12 +88,13 @@ func markChrome(blocks []Block) {
 	}
 }
 
+// isChrome reports whether a block is chrome from its own text: chrome
+// phrases in a short block, hashtags, a teaser's ellipsis, a link bar,
+// contact and licence lines.
 func isChrome(s string) bool {
 	n := words(s, 30)
-	// lower-cased once: the chrome phrases and contact both need it
-	low := strings.ToLower(s)
 	switch {
-	case n <= 12 && chromePhrases.in(low):
+	case n <= 12 && chromePhrases.in(strings.ToLower(s)):
 		return true
 	case n <= 30 && strings.Contains(s, "#") && hashtagRE.MatchString(s):
 		return true
@@ -102,7 +103,7 @@ func isChrome(s string) bool {
 	case strings.Count(s, " | ") >= 1 && n <= 30:
 		return true
 	}
-	if !contactLow(s, low) {
+	if !contact(s) {
 		return false
 	}
 	if n <= 30 {
@@ -169,15 +170,15 @@ func truncated(s string) bool {
 
 // contact reports whether s holds contact or licence furniture: a web or
 // e-mail address, a phone number, a postcode, a copyright or licence line.
-// Each pattern runs only when a substring says it may match.
-func contact(s string) bool { return contactLow(s, strings.ToLower(s)) }
-
-// contactLow is contact with s already lower-cased as low.
-func contactLow(s, low string) bool {
+// Each pattern runs only when a substring says it may match, and s is
+// lower-cased only for the web address pattern, when "http" or "www." is
+// in it: most blocks are none of these, and lowering every block was a
+// copy of the whole text.
+func contact(s string) bool {
 	switch {
-	case strings.Contains(s, "©"), strings.Contains(low, "crown copyright"), strings.Contains(low, "open government licen"):
+	case strings.Contains(s, "©"), containsLower(s, "crown copyright"), containsLower(s, "open government licen"):
 		return true
-	case (strings.Contains(low, "http") || strings.Contains(low, "www.")) && urlRE.MatchString(low):
+	case (containsLower(s, "http") || containsLower(s, "www.")) && urlRE.MatchString(strings.ToLower(s)):
 		return true
 	case strings.Contains(s, "@") && emailRE.MatchString(s):
 		return true
@@ -185,6 +186,37 @@ func contactLow(s, low string) bool {
 		return true
 	}
 	return postcode(s)
+}
+
+// containsLower reports whether strings.ToLower(s) contains needle, an
+// ASCII text in lower case, without making the lower-case copy. Only ASCII
+// letters and two other characters lower to ASCII: "İ" (U+0130) to "i" and
+// the Kelvin sign (U+212A) to "k"; a text with either is lowered.
+func containsLower(s, needle string) bool {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		return strings.Contains(strings.ToLower(s), needle)
+	}
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if lowerByte(s[i]) != needle[0] {
+			continue
+		}
+		j := 1
+		for j < len(needle) && lowerByte(s[i+j]) == needle[j] {
+			j++
+		}
+		if j == len(needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerByte is c lower-cased when it is an ASCII capital.
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // phoneNumber reports whether s holds a UK phone number: a 0 and nine or

@@ -58,7 +58,10 @@ func markFurniture(lines []line) {
 	}
 	mark(first, len(lines))
 
-	pagesOf := map[string]map[int]bool{}
+	// the pages each shape is seen on, counted once a page (the lines come
+	// in page order); each edge line's shape is taken once
+	pagesOf := map[string]*pageCount{}
+	shapes := make([]string, len(lines))
 	for i, l := range lines {
 		if !edge[i] || l.blank || l.furniture {
 			continue
@@ -67,10 +70,15 @@ func markFurniture(lines []line) {
 		if k == "" {
 			continue
 		}
-		if pagesOf[k] == nil {
-			pagesOf[k] = map[int]bool{}
+		shapes[i] = k
+		c := pagesOf[k]
+		if c == nil {
+			c = &pageCount{last: -1}
+			pagesOf[k] = c
 		}
-		pagesOf[k][l.page] = true
+		if c.last != l.page {
+			c.n, c.last = c.n+1, l.page
+		}
 	}
 	need := max(2, pages/3)
 	// the document's opening lines are its title even when the running
@@ -86,12 +94,15 @@ func markFurniture(lines []line) {
 		}
 		title++
 	}
-	for i, l := range lines {
-		if edge[i] && !l.blank && len(pagesOf[shape(l.text)]) >= need {
+	for i := range lines {
+		if edge[i] && shapes[i] != "" && pagesOf[shapes[i]].n >= need {
 			lines[i].furniture = true
 		}
 	}
 }
+
+// pageCount is how many pages a line's shape is seen on, and the last.
+type pageCount struct{ n, last int }
 
 // shape is a line's text with digits, case and spacing ignored, or "" when
 // it has too few letters to be recognised safely (a lone "Good" cell must
