@@ -175,10 +175,11 @@ func truncated(s string) bool {
 // in it: most blocks are none of these, and lowering every block was a
 // copy of the whole text.
 func contact(s string) bool {
+	licence, web := contactWords(s)
 	switch {
-	case strings.Contains(s, "©"), containsLower(s, "crown copyright"), containsLower(s, "open government licen"):
+	case strings.Contains(s, "©"), licence:
 		return true
-	case (containsLower(s, "http") || containsLower(s, "www.")) && urlRE.MatchString(strings.ToLower(s)):
+	case web && urlRE.MatchString(strings.ToLower(s)):
 		return true
 	case strings.Contains(s, "@") && emailRE.MatchString(s):
 		return true
@@ -188,27 +189,45 @@ func contact(s string) bool {
 	return postcode(s)
 }
 
-// containsLower reports whether strings.ToLower(s) contains needle, an
-// ASCII text in lower case, without making the lower-case copy. Only ASCII
+// contactWords reports whether strings.ToLower(s) contains "crown
+// copyright" or "open government licen" (licence), and "http" or "www."
+// (web; looked for only until a licence line is found, as contact needs
+// no more), in one pass and without making the lower-case copy. Only ASCII
 // letters and two other characters lower to ASCII: "İ" (U+0130) to "i" and
 // the Kelvin sign (U+212A) to "k"; a text with either is lowered.
-func containsLower(s, needle string) bool {
+func contactWords(s string) (licence, web bool) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
-		return strings.Contains(strings.ToLower(s), needle)
+		low := strings.ToLower(s)
+		return strings.Contains(low, "crown copyright") || strings.Contains(low, "open government licen"),
+			strings.Contains(low, "http") || strings.Contains(low, "www.")
 	}
-	for i := 0; i+len(needle) <= len(s); i++ {
-		if lowerByte(s[i]) != needle[0] {
-			continue
-		}
-		j := 1
-		for j < len(needle) && lowerByte(s[i+j]) == needle[j] {
-			j++
-		}
-		if j == len(needle) {
-			return true
+	for i := 0; i < len(s) && !licence; i++ {
+		switch lowerByte(s[i]) {
+		case 'c':
+			licence = hasLowerPrefix(s[i:], "crown copyright")
+		case 'o':
+			licence = hasLowerPrefix(s[i:], "open government licen")
+		case 'h':
+			web = web || hasLowerPrefix(s[i:], "http")
+		case 'w':
+			web = web || hasLowerPrefix(s[i:], "www.")
 		}
 	}
-	return false
+	return licence, web
+}
+
+// hasLowerPrefix reports whether s opens with prefix, an ASCII text in
+// lower case, when s's ASCII capitals are lowered.
+func hasLowerPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		if lowerByte(s[j]) != prefix[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerByte is c lower-cased when it is an ASCII capital.
