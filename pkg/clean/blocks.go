@@ -119,101 +119,13 @@ var (
 func Blocks(text string) []Block {
 	lines := splitLines(text)
 	markFurniture(lines)
-	width := lineWidth(lines)
-
-	var blocks []Block
-	var cur *builder
-	flush := func() {
-		if cur != nil && cur.lines > 0 {
-			blocks = append(blocks, Block{Kind: cur.kind, Text: cur.text.String(), Page: cur.page, pieces: cur.pieces})
-		}
-		cur = nil
-	}
-	start := func(k Kind, s string, src, page int) {
-		flush()
-		cur = &builder{kind: k, page: page}
-		cur.add(s, src, false)
-	}
-
-	blank, gap, bullet := false, false, false
-	pairNext := false // the line is the second half of a graded heading
-	lastPage := 0
+	j := &joiner{lines: lines, width: lineWidth(lines)}
 	for i := range lines {
-		l := lines[i]
-		if pairNext && !l.furniture && !l.blank && cur != nil && cur.kind == Heading {
-			pairNext = false
-			cur.add(l.text, l.start, false)
-			flush()
-			lastPage = l.page
-			continue
-		}
-		pairNext = false
-		if l.furniture {
-			gap = true
-			continue
-		}
-		if l.blank {
-			blank = true
-			continue
-		}
-		pageBreak := l.page != lastPage
-		lastPage = l.page
-		t, src := l.text, l.start
-		sep := blank || gap || pageBreak
-		cut := gap
-		blank, gap = false, false
-
-		if n, only := paraNumberLen(t); only {
-			flush()
-			continue
-		} else if n > 0 {
-			start(Paragraph, t[n:], src+n, l.page)
-			continue
-		}
-		if n := bulletLen(t); n > 0 {
-			if n == len(t) {
-				flush()
-				bullet = true
-				continue
-			}
-			start(Bullet, t[n:], src+n, l.page)
-			bullet = false
-			continue
-		}
-		if bullet {
-			start(Bullet, t, src, l.page)
-			bullet = false
-			continue
-		}
-		if i+1 < len(lines) && gradedPair(t, lines[i+1]) {
-			// "The impact of leaders on ... children and" / "families:
-			// requires improvement to be good": a graded heading over two
-			// lines ends the section above, even with no blank line before
-			start(Heading, t, src, l.page)
-			pairNext = true
-			continue
-		}
-		if cur != nil {
-			if sep && continues(cur, t) {
-				cur.add(t, src, cut)
-				continue
-			}
-			if !sep && cur.kind != Heading && !startsNewBlock(t) &&
-				!(endsSentence(cur.last) && isHeadingLine(t, width, next(lines, i))) {
-				cur.add(t, src, cut)
-				continue
-			}
-		}
-		if isHeadingLine(t, width, next(lines, i)) {
-			start(Heading, t, src, l.page)
-			flush()
-			continue
-		}
-		start(Paragraph, t, src, l.page)
+		j.take(i)
 	}
-	flush()
+	j.flush()
 
-	blocks = pairRows(text, blocks)
+	blocks := pairRows(text, j.blocks)
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Kind == Paragraph && looksLikeHeading(b.Text) {
@@ -223,6 +135,122 @@ func Blocks(text string) []Block {
 	markChrome(blocks)
 	assignSections(blocks)
 	return blocks
+}
+
+// joiner joins a document's lines into blocks, one line after another:
+// what it has seen between the last text line and this one decides
+// whether a line carries on the block or starts another.
+type joiner struct {
+	lines  []line
+	width  int // a full line's length (lineWidth)
+	blocks []Block
+	cur    *builder // the block being built, or nil
+
+	blank, gap bool // a blank line, page furniture since the last text line
+	bullet     bool // the last line was a bullet glyph alone
+	pairNext   bool // the line is the second half of a graded heading
+	lastPage   int
+}
+
+// flush ends the block being built.
+func (j *joiner) flush() {
+	if j.cur != nil && j.cur.lines > 0 {
+		c := j.cur
+		j.blocks = append(j.blocks, Block{Kind: c.kind, Text: c.text.String(), Page: c.page, pieces: c.pieces})
+	}
+	j.cur = nil
+}
+
+// start ends the block being built and starts one of kind k with s.
+func (j *joiner) start(k Kind, s string, src, page int) {
+	j.flush()
+	j.cur = &builder{kind: k, page: page}
+	j.cur.add(s, src, false)
+}
+
+// take reads line i: furniture and blank lines are noted, a text line
+// placed.
+func (j *joiner) take(i int) {
+	l := j.lines[i]
+	if j.pairNext && !l.furniture && !l.blank && j.cur != nil && j.cur.kind == Heading {
+		j.pairNext = false
+		j.cur.add(l.text, l.start, false)
+		j.flush()
+		j.lastPage = l.page
+		return
+	}
+	j.pairNext = false
+	if l.furniture {
+		j.gap = true
+		return
+	}
+	if l.blank {
+		j.blank = true
+		return
+	}
+	pageBreak := l.page != j.lastPage
+	j.lastPage = l.page
+	sep := j.blank || j.gap || pageBreak
+	cut := j.gap
+	j.blank, j.gap = false, false
+	j.place(i, sep, cut)
+}
+
+// place puts text line i in a block: a numbered paragraph or a bullet of
+// its own, the first half of a graded heading, the block being built
+// carried on, or a heading or a paragraph of its own. sep says that a
+// blank line, furniture or a page break stands before it, cut that
+// furniture does.
+func (j *joiner) place(i int, sep, cut bool) {
+	l := j.lines[i]
+	t, src := l.text, l.start
+	if n, only := paraNumberLen(t); only {
+		j.flush()
+		return
+	} else if n > 0 {
+		j.start(Paragraph, t[n:], src+n, l.page)
+		return
+	}
+	if n := bulletLen(t); n > 0 {
+		if n == len(t) {
+			j.flush()
+			j.bullet = true
+			return
+		}
+		j.start(Bullet, t[n:], src+n, l.page)
+		j.bullet = false
+		return
+	}
+	if j.bullet {
+		j.start(Bullet, t, src, l.page)
+		j.bullet = false
+		return
+	}
+	if i+1 < len(j.lines) && gradedPair(t, j.lines[i+1]) {
+		// "The impact of leaders on ... children and" / "families:
+		// requires improvement to be good": a graded heading over two
+		// lines ends the section above, even with no blank line before
+		j.start(Heading, t, src, l.page)
+		j.pairNext = true
+		return
+	}
+	if cur := j.cur; cur != nil {
+		if sep && continues(cur, t) {
+			cur.add(t, src, cut)
+			return
+		}
+		if !sep && cur.kind != Heading && !startsNewBlock(t) &&
+			!(endsSentence(cur.last) && isHeadingLine(t, j.width, next(j.lines, i))) {
+			cur.add(t, src, cut)
+			return
+		}
+	}
+	if isHeadingLine(t, j.width, next(j.lines, i)) {
+		j.start(Heading, t, src, l.page)
+		j.flush()
+		return
+	}
+	j.start(Paragraph, t, src, l.page)
 }
 
 // continues reports whether line t carries on block cur across a blank
