@@ -580,8 +580,5 @@ func bucketF(v float64, bounds ...float64) string {
 // the letter's own lines, "not graded". The patterns anchored at the start
 // look only at the sentence's opening words.
 func (x *verdictStage) neutralPattern(s string) bool {
-	if x.neutralStart != nil && x.neutralStart.MatchString(s[:min(len(s), 120)]) {
-		return true
-	}
-	return x.neutralAny != nil && x.neutralAny.MatchString(s)
+	return x.neutral.match(s)
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -16,7 +15,7 @@ type verdictStage struct {
 	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
 	sections                 sectionRules
-	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
+	neutral                  neutralPatterns    // neutral.txt: method and the letter's own lines
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
 	collect                  bool               // compute features even without a model (training)
@@ -84,7 +83,7 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 	if v.sections, err = readSections(); err != nil {
 		return nil, err
 	}
-	if v.neutralStart, v.neutralAny, err = readNeutral(); err != nil {
+	if v.neutral, err = readNeutral(); err != nil {
 		return nil, err
 	}
 	if v.polarity, err = readPolarity(); err != nil {
@@ -109,34 +108,6 @@ func readSections() (sectionRules, error) {
 		rs = append(rs, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
 	}
 	return rs, nil
-}
-
-// readNeutral is data/neutral.txt as two patterns: those anchored at the
-// start, under one ^ so that the matcher gives up after the first
-// position, and the rest.
-func readNeutral() (start, any *regexp.Regexp, err error) {
-	neutral, err := readData("neutral.txt")
-	if err != nil {
-		return nil, nil, err
-	}
-	var starts, anys []string
-	for _, l := range dataLines(neutral) {
-		if _, err := regexp.Compile(l); err != nil {
-			return nil, nil, fmt.Errorf("neutral.txt: %w", err)
-		}
-		if strings.HasPrefix(l, "^") {
-			starts = append(starts, "(?:"+l[1:]+")")
-		} else {
-			anys = append(anys, "(?:"+l+")")
-		}
-	}
-	if len(starts) > 0 {
-		start = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
-	}
-	if len(anys) > 0 {
-		any = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
-	}
-	return start, any, nil
 }
 
 // readPolarity is data/polarity.tsv: word -> z from graded reports.
