@@ -18,6 +18,7 @@ type verdictStage struct {
 	neutral                  neutralPatterns    // neutral.txt: method and the letter's own lines
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
+	table                    *table             // model's weights compiled for look-ups (setModel)
 	collect                  bool               // compute features even without a model (training)
 }
 
@@ -90,6 +91,15 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// setModel makes m the model that weighs the evidence, compiled for
+// look-ups; nil leaves the call to the rules.
+func (v *verdictStage) setModel(m *Model) {
+	v.model, v.table = m, nil
+	if m != nil {
+		v.table = newTable(m)
+	}
 }
 
 // readSections is data/sections.txt: heading prefixes and their class.

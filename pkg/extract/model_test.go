@@ -1,0 +1,67 @@
+package extract
+
+import (
+	"bytes"
+	"slices"
+	"testing"
+)
+
+// embeddedModel is data/model.tsv.
+func embeddedModel(t *testing.T) *Model {
+	t.Helper()
+	b, err := dataFS.ReadFile("data/model.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadModel(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestTableFind(t *testing.T) {
+	m := embeddedModel(t)
+	tab := newTable(m)
+	if len(tab.keys) != len(m.Weights) {
+		t.Fatalf("table holds %d features, model %d", len(tab.keys), len(m.Weights))
+	}
+	for f, w := range m.Weights {
+		k := tab.find([]byte(f))
+		if k < 0 || tab.keys[k] != f || tab.ws[k] != w {
+			t.Fatalf("find(%q) = %d, not the model's weights", f, k)
+		}
+	}
+	for _, f := range []string{"", "w:", "w:not-a-word-of-any-report", "rule:strength ", "RULE:STRENGTH"} {
+		if _, ok := m.Weights[f]; ok {
+			continue
+		}
+		if k := tab.find([]byte(f)); k >= 0 {
+			t.Errorf("find(%q) = %d (%q), want -1", f, k, tab.keys[k])
+		}
+	}
+}
+
+func TestTableExplain(t *testing.T) {
+	m := &Model{Weights: map[string][nLabels]float64{
+		"w:good": {2, 0, 0, 0}, "w:fine": {1, 0, 0, 0}, "w:poor": {0, 2, 0, 0},
+		"cue:+good": {2, 0, 0, 0}, "w:a": {0.01, 0, 0, 0}, "w:b": {1, 0, 0, 0},
+	}}
+	tab := newTable(m)
+	feats := []string{"w:poor", "w:fine", "w:missing", "w:good", "w:b", "cue:+good", "w:a", "w:good", "w:fine"}
+	var hits []int32
+	for _, f := range feats {
+		if k := tab.find([]byte(f)); k >= 0 {
+			hits = append(hits, int32(k))
+		}
+	}
+	for _, label := range Labels {
+		got, want := tab.explain(hits, label), m.Explain(feats, label)
+		if !slices.Equal(got, want) {
+			t.Errorf("explain(%s) = %q, Model.Explain %q", label, got, want)
+		}
+	}
+	if got := tab.explain(hits, "strength"); !slices.Equal(got, []string{"cue:+good", "w:good", "w:good", "w:b", "w:fine"}) {
+		t.Errorf("explain(strength) = %q", got)
+	}
+}
