@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/findings/findings/pkg/report"
 )
@@ -74,20 +75,20 @@ func (c clause) polarity(need float64) int {
 // method sentences) decide before it and never reach here. It returns the
 // features the model saw.
 func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
-	var feats []string
-	collect := func(f []byte) { feats = append(feats, string(f)) }
+	// one pass: the model scores each feature by its bytes and keeps the
+	// numbers of those it has, to explain its call; strings only for
+	// training
+	fw := getFeatureWriter()
+	defer fw.release()
+	fw.keep = x.collect || x.model == nil
+	if x.model != nil {
+		fw.tab, fw.z = x.table, x.model.Bias
+	}
+	x.features(fw, u, ws, clauses, v, context)
 	if x.model == nil {
-		x.features(u, ws, clauses, v, context, collect)
-		return v, feats
+		return v, fw.feats
 	}
-	// score without keeping the features: a map lookup by the bytes
-	// allocates nothing
-	z := x.model.Bias
-	x.features(u, ws, clauses, v, context, func(f []byte) { x.model.add(&z, f) })
-	label := x.model.label(z)
-	if x.collect {
-		x.features(u, ws, clauses, v, context, collect)
-	}
+	label := x.model.label(fw.z)
 	kind := label
 	if kind == "neutral" {
 		kind = ""
@@ -95,17 +96,14 @@ func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, con
 	cues := v.cues
 	if kind != v.kind {
 		// the words that moved the model, marked ~ to tell them from cues
-		if feats == nil {
-			x.features(u, ws, clauses, v, context, collect)
-		}
 		cues = append([]string{}, cues...)
-		for _, f := range x.model.Explain(feats, label) {
+		for _, f := range x.table.explain(fw.hits, label) {
 			if k, w, ok := strings.Cut(f, ":"); ok && (k == "w" || k == "neu") {
 				cues = append(cues, "~"+w)
 			}
 		}
 	}
-	return verdict{kind: kind, rule: "model", cues: cues}, feats
+	return verdict{kind: kind, rule: "model", cues: cues}, fw.feats
 }
 
 // ruleVerdict is the rules' call on a unit and its words. It returns the
@@ -355,21 +353,59 @@ func phraseText(ws []word, m match) string {
 
 // features describes a unit for the model: the rules' call and scores, the
 // cue words, the words and word pairs, their polarity, the unit's place and
-// its context. It hands each feature to sink as bytes valid only during the
+// its context. It hands each feature to fw as bytes valid only during the
 // call, so that scoring allocates nothing. The order of the features is
 // part of the model's contract (--explain breaks ties by it): keep it.
-func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, context []string, sink func([]byte)) {
-	fw := &featureWriter{buf: make([]byte, 0, 96), sink: sink}
+func (x *verdictStage) features(fw *featureWriter, u unit, ws []word, clauses []clause, v verdict, context []string) {
 	eval := ruleFeatures(fw, clauses, v)
 	x.shapeFeatures(fw, ws, eval)
 	x.wordFeatures(fw, ws)
 	x.placeFeatures(fw, u, ws, context)
 }
 
-// featureWriter builds each feature in one buffer and hands it on.
+// featureWriter builds each feature in one buffer and hands it to the
+// model's table, which adds its weights to the scores, and, when keep is
+// set, to feats as a string (for training).
 type featureWriter struct {
-	buf  []byte
-	sink func([]byte)
+	buf   []byte
+	tab   *table           // nil: no model
+	z     [nLabels]float64 // the scores so far
+	hits  []int32          // the numbers in tab of the features found, in order
+	keep  bool
+	feats []string
+}
+
+// featureWriters keeps the writers' buffers from one sentence to the next.
+var featureWriters = sync.Pool{New: func() any {
+	return &featureWriter{buf: make([]byte, 0, 96), hits: make([]int32, 0, 128)}
+}}
+
+// getFeatureWriter is an empty writer with no model.
+func getFeatureWriter() *featureWriter { return featureWriters.Get().(*featureWriter) }
+
+// release empties the writer and gives it back; its feats are the
+// caller's.
+func (fw *featureWriter) release() {
+	*fw = featureWriter{buf: fw.buf[:0], hits: fw.hits[:0]}
+	featureWriters.Put(fw)
+}
+
+// sink hands on the feature f. The weights add up in the order of the
+// features, as Model.Predict adds them, so that the scores are the same
+// to the bit.
+func (fw *featureWriter) sink(f []byte) {
+	if fw.tab != nil {
+		if k := fw.tab.find(f); k >= 0 {
+			w := &fw.tab.ws[k]
+			for j := range fw.z {
+				fw.z[j] += w[j]
+			}
+			fw.hits = append(fw.hits, int32(k))
+		}
+	}
+	if fw.keep {
+		fw.feats = append(fw.feats, string(f))
+	}
 }
 
 // emit hands on the feature a+b.

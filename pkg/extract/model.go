@@ -313,13 +313,3 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	return m, nil
 }
-
-// add adds a feature's weights to the scores z; f is looked up by its bytes
-// without a copy.
-func (m *Model) add(z *[nLabels]float64, f []byte) {
-	if w, ok := m.Weights[string(f)]; ok {
-		for k := range z {
-			z[k] += w[k]
-		}
-	}
-}
