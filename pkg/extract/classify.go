@@ -181,13 +181,14 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 // clauses cuts a sentence's words at contrast markers and scores each part
 // with the cue lexicon, flipping cues that a negator governs.
 func (x *verdictStage) clauses(ws []word, judged []found) []clause {
-	clauseOf, out := x.cutClauses(ws)
-	for _, m := range x.efforts.find(ws) {
+	c := x.findClauseCues(ws)
+	clauseOf, out := cutClauses(ws, c.contrast)
+	for _, m := range c.efforts {
 		out[clauseOf[m.i]].effort = true
 	}
-	s := cueScope{ws: ws, clauseOf: clauseOf, negators: x.negators.find(ws), undoers: x.undoers.find(ws), judged: judged}
-	s.inAim, s.inNeed = s.reach(x.aims.find(ws)), s.reach(x.needs.find(ws))
-	for _, m := range x.cues.find(ws) {
+	s := cueScope{ws: ws, clauseOf: clauseOf, negators: c.negators, undoers: c.undoers, judged: judged}
+	s.inAim, s.inNeed = s.reach(c.aims), s.reach(c.needs)
+	for _, m := range c.cues {
 		s.score(out, m)
 	}
 	return out
@@ -203,9 +204,9 @@ type clauseCut struct {
 // sentence starts a new clause; one at the start ("Although X, Y") makes
 // the words up to the first comma a conceding clause. It returns the
 // clause of each word and the clauses, not yet scored.
-func (x *verdictStage) cutClauses(ws []word) ([]int, []clause) {
+func cutClauses(ws []word, contrasts []match) ([]int, []clause) {
 	var cuts []clauseCut
-	for _, m := range x.contrast.find(ws) {
+	for _, m := range contrasts {
 		if m.i == 0 {
 			end := m.j
 			for end < len(ws)-1 && !strings.Contains(ws[end].punct, ",") {

@@ -179,3 +179,26 @@ func (lx *lexicon) find(ws []word) []match {
 	}
 	return out
 }
+
+// lexiconGroup finds the phrases of several lexicons in one pass over a
+// sentence's words (nlp.PhraseGroup): what each lexicon's find would.
+type lexiconGroup struct {
+	lexicons []*lexicon
+	group    *nlp.PhraseGroup[word]
+}
+
+// newLexiconGroup is the group of the lexicons, in the order given.
+func newLexiconGroup(lxs ...*lexicon) *lexiconGroup {
+	sets := make([]*nlp.Phrases[word], len(lxs))
+	for k, lx := range lxs {
+		sets[k] = lx.set
+	}
+	return &lexiconGroup{lexicons: lxs, group: nlp.NewPhraseGroup(sets...)}
+}
+
+// find sets *out[k] to the matches of lexicon k in ws.
+func (g *lexiconGroup) find(ws []word, out []*[]match) {
+	g.group.Scan(ws, func(k int, m nlp.Match) {
+		*out[k] = append(*out[k], match{entry: g.lexicons[k].entries[m.ID], i: m.Start, j: m.End})
+	})
+}

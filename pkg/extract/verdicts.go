@@ -14,6 +14,7 @@ type verdictStage struct {
 	efforts                  *lexicon
 	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
+	clauseCues               *lexiconGroup // the lexicons clauses reads, in one pass (findClauseCues)
 	sections                 sectionRules
 	neutral                  neutralPatterns    // neutral.txt: method and the letter's own lines
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
@@ -81,6 +82,7 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 		return nil, err
 	}
 	v.cues = lx.without(without)
+	v.clauseCues = newLexiconGroup(v.contrast, v.efforts, v.negators, v.undoers, v.aims, v.needs, v.cues)
 	if v.sections, err = readSections(); err != nil {
 		return nil, err
 	}
@@ -100,6 +102,20 @@ func (v *verdictStage) setModel(m *Model) {
 	if m != nil {
 		v.table = newTable(m)
 	}
+}
+
+// clauseCues are the matches in a sentence of the lexicons that cut and
+// score its clauses.
+type clauseCues struct {
+	contrast, efforts, negators, undoers, aims, needs, cues []match
+}
+
+// findClauseCues finds the clause lexicons' phrases in ws in one pass.
+func (v *verdictStage) findClauseCues(ws []word) clauseCues {
+	var c clauseCues
+	// in the order of newLexiconGroup's lexicons
+	v.clauseCues.find(ws, []*[]match{&c.contrast, &c.efforts, &c.negators, &c.undoers, &c.aims, &c.needs, &c.cues})
+	return c
 }
 
 // readSections is data/sections.txt: heading prefixes and their class.
