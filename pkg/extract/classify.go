@@ -78,7 +78,7 @@ func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, con
 	// one pass: the model scores each feature by its bytes and keeps the
 	// numbers of those it has, to explain its call; strings only for
 	// training
-	fw := getFeatureWriter()
+	fw := x.featureWriterFor(ws)
 	defer fw.release()
 	fw.keep = x.collect || x.model == nil
 	if x.model != nil {
@@ -374,6 +374,7 @@ type featureWriter struct {
 	hits  []int32          // the numbers in tab of the features found, in order
 	keep  bool
 	feats []string
+	cues  featureCues // the sentence's matches of the lexicons the features read
 }
 
 // featureWriters keeps the writers' buffers from one sentence to the next.
@@ -381,8 +382,13 @@ var featureWriters = sync.Pool{New: func() any {
 	return &featureWriter{buf: make([]byte, 0, 96), hits: make([]int32, 0, 128)}
 }}
 
-// getFeatureWriter is an empty writer with no model.
-func getFeatureWriter() *featureWriter { return featureWriters.Get().(*featureWriter) }
+// featureWriterFor is an empty writer with no model, for the sentence of
+// words ws.
+func (x *verdictStage) featureWriterFor(ws []word) *featureWriter {
+	fw := featureWriters.Get().(*featureWriter)
+	fw.cues = x.findFeatureCues(ws)
+	return fw
+}
 
 // release empties the writer and gives it back; its feats are the
 // caller's.
@@ -456,18 +462,18 @@ func ruleFeatures(fw *featureWriter, clauses []clause, v verdict) bool {
 // practice: people at its start, a verb of routine practice, an
 // evaluative cue (eval) or none; and an obligation.
 func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
-	for _, m := range x.neutrals.find(ws) {
+	for _, m := range fw.cues.neutrals {
 		fw.emit("neu:", phraseText(ws, m))
 	}
 	who := "other"
-	for _, m := range x.who.find(ws) {
+	for _, m := range fw.cues.who {
 		if m.i < 4 {
 			who = "people"
 			break
 		}
 	}
 	does := "nopractice"
-	if len(x.does.find(ws)) > 0 {
+	if len(fw.cues.does) > 0 {
 		does = "practice"
 	}
 	evaluates := "bare"
@@ -478,7 +484,7 @@ func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
 	fw.emit("shape:", does+"/"+evaluates)
 	// an obligation ("Leaders should ensure ...", "plans need to ...") is
 	// a recommendation: what is missing, whatever good words follow
-	if ns := x.needs.find(ws); len(ns) > 0 {
+	if ns := fw.cues.needs; len(ns) > 0 {
 		fw.emit("obligation", "")
 		if ns[0].i < 8 {
 			fw.emit("obligation:early", "")
@@ -490,8 +496,7 @@ func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
 // ("not timely" is no praise) and the opening words; then the words'
 // polarity in graded reports (distant supervision), in all and per clause.
 func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
-	contrasts := x.contrast.find(ws)
-	negators := x.negators.find(ws)
+	contrasts, negators := fw.cues.contrast, fw.cues.negators
 	var polClause [8]float64
 	strongPos, strongNeg := 0, 0
 	total := 0.0

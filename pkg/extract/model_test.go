@@ -98,7 +98,7 @@ func TestWeighSameAsPredict(t *testing.T) {
 			if clauses == nil {
 				continue
 			}
-			fw := getFeatureWriter()
+			fw := x.verdicts.featureWriterFor(ws)
 			fw.tab, fw.z, fw.keep = x.verdicts.table, m.Bias, true
 			x.verdicts.features(fw, u, ws, clauses, v, []string{"prev:none"})
 			z := m.Bias

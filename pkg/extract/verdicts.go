@@ -15,6 +15,7 @@ type verdictStage struct {
 	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
 	clauseCues               *lexiconGroup // the lexicons clauses reads, in one pass (findClauseCues)
+	featureCues              *lexiconGroup // the lexicons the features read, in one pass (findFeatureCues)
 	sections                 sectionRules
 	neutral                  neutralPatterns    // neutral.txt: method and the letter's own lines
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
@@ -83,6 +84,7 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 	}
 	v.cues = lx.without(without)
 	v.clauseCues = newLexiconGroup(v.contrast, v.efforts, v.negators, v.undoers, v.aims, v.needs, v.cues)
+	v.featureCues = newLexiconGroup(v.neutrals, v.who, v.does, v.needs, v.contrast, v.negators)
 	if v.sections, err = readSections(); err != nil {
 		return nil, err
 	}
@@ -115,6 +117,20 @@ func (v *verdictStage) findClauseCues(ws []word) clauseCues {
 	var c clauseCues
 	// in the order of newLexiconGroup's lexicons
 	v.clauseCues.find(ws, []*[]match{&c.contrast, &c.efforts, &c.negators, &c.undoers, &c.aims, &c.needs, &c.cues})
+	return c
+}
+
+// featureCues are the matches in a sentence of the lexicons the model's
+// features read.
+type featureCues struct {
+	neutrals, who, does, needs, contrast, negators []match
+}
+
+// findFeatureCues finds the feature lexicons' phrases in ws in one pass.
+func (v *verdictStage) findFeatureCues(ws []word) featureCues {
+	var c featureCues
+	// in the order of newLexiconGroup's lexicons
+	v.featureCues.find(ws, []*[]match{&c.neutrals, &c.who, &c.does, &c.needs, &c.contrast, &c.negators})
 	return c
 }
 
