@@ -37,7 +37,14 @@ func TestTableFind(t *testing.T) {
 			t.Fatalf("find(%q) = %d, not the model's weights", f, k)
 		}
 	}
-	for _, f := range []string{"", "w:", "w:not-a-word-of-any-report", "rule:strength ", "RULE:STRENGTH"} {
+	misses := []string{"", "w:", "w:not-a-word-of-any-report", "rule:strength ", "RULE:STRENGTH"}
+	for f := range m.Weights {
+		if len(f) > 20 {
+			// the same length and a byte off, and a beginning
+			misses = append(misses, f[:len(f)-1]+"\x00", f[:20])
+		}
+	}
+	for _, f := range misses {
 		if _, ok := m.Weights[f]; ok {
 			continue
 		}
@@ -45,6 +52,46 @@ func TestTableFind(t *testing.T) {
 			t.Errorf("find(%q) = %d (%q), want -1", f, k, tab.keys[k])
 		}
 	}
+}
+
+// BenchmarkTable looks up every feature of the benchmark sentences, in the
+// table and, to compare, in the model's map.
+func BenchmarkTable(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ss, wss, _ := sentenceWords(b)
+	var feats [][]byte
+	for i, s := range ss {
+		u := unit{text: s}
+		v, clauses := x.verdicts.ruleVerdict(u, wss[i])
+		if clauses == nil {
+			continue
+		}
+		fw := x.verdicts.featureWriterFor(wss[i])
+		fw.keep = true
+		x.verdicts.features(fw, u, wss[i], clauses, v, nil)
+		for _, f := range fw.feats {
+			feats = append(feats, []byte(f))
+		}
+		fw.release()
+	}
+	tab, m := x.verdicts.table, x.verdicts.model
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range feats {
+				tab.find(f)
+			}
+		}
+	})
+	b.Run("map", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range feats {
+				_ = m.Weights[string(f)]
+			}
+		}
+	})
 }
 
 func TestTableExplain(t *testing.T) {
