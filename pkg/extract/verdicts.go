@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // verdictStage decides the kind of a sentence: the rules, then the model
@@ -41,10 +42,14 @@ type sectionRule struct {
 // sectionRules are data/sections.txt: heading prefixes and their class.
 type sectionRules []sectionRule
 
-// sectionOf is the class of the section a heading names.
+// sectionOf is the class of the section a heading names. It runs for
+// every unit, several times: an ASCII name, the most, is read in place.
 func (rs sectionRules) of(name string) int {
 	if name == "" {
 		return sectionNone
+	}
+	if isASCII(name) {
+		return rs.ofASCII(strings.TrimLeft(name, "0123456789. "))
 	}
 	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
 	l = strings.TrimLeft(l, "0123456789. ")
@@ -54,6 +59,44 @@ func (rs sectionRules) of(name string) int {
 		}
 	}
 	return sectionNone
+}
+
+// ofASCII is of for an ASCII name less its footnote digits: a rule's
+// prefix matches its beginning with ASCII case folded, as it would match
+// the lowered name.
+func (rs sectionRules) ofASCII(name string) int {
+	for _, r := range rs {
+		if hasLowerPrefix(name, r.prefix) {
+			return r.class
+		}
+	}
+	return sectionNone
+}
+
+// hasLowerPrefix reports whether s, lowered (ASCII), begins with prefix.
+func hasLowerPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // newVerdictStage loads the cue lexicons (less the entries the documents

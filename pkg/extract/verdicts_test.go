@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// sectionOfLowered is sectionRules.of as it read before its ASCII path:
+// the name lowered, curly apostrophes straightened, footnote digits off.
+func sectionOfLowered(rs sectionRules, name string) int {
+	if name == "" {
+		return sectionNone
+	}
+	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
+	l = strings.TrimLeft(l, "0123456789. ")
+	for _, r := range rs {
+		if strings.HasPrefix(l, r.prefix) {
+			return r.class
+		}
+	}
+	return sectionNone
+}
+
+func TestSectionOf(t *testing.T) {
+	rs, err := readSections()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want int
+	}{
+		{"What needs to improve?", sectionWeakness},
+		{"WHAT NEEDS TO IMPROVE", sectionWeakness},
+		{"2. Areas for priority action", sectionWeakness},
+		{"12 Key strengths", sectionStrength},
+		{"Key strength", sectionNone},
+		{"What the local authority needs to do", sectionWeakness},
+		{"What the local authority’s leaders need", sectionNone},
+		{"Information about this inspection", sectionNeutral},
+		{"The inspection team", sectionNeutral},
+		{"Key strengths – summary", sectionStrength},
+		{"Ｋey strengths", sectionNone},
+		{"Children’s experiences", sectionNone},
+		{"", sectionNone},
+		{"   ", sectionNone},
+		{"...", sectionNone},
+	} {
+		if got := rs.of(c.name); got != c.want {
+			t.Errorf("of(%q) = %d, want %d", c.name, got, c.want)
+		}
+		if got, want := rs.of(c.name), sectionOfLowered(rs, c.name); got != want {
+			t.Errorf("of(%q) = %d, lowered %d", c.name, got, want)
+		}
+	}
+	// every rule's own prefix, as written and upper-cased, finds its class
+	for _, r := range rs {
+		for _, name := range []string{r.prefix, strings.ToUpper(r.prefix), "1. " + r.prefix + " and more"} {
+			if got, want := rs.of(name), sectionOfLowered(rs, name); got != want || got == sectionNone {
+				t.Errorf("of(%q) = %d, lowered %d", name, got, want)
+			}
+		}
+	}
+}
+
+func FuzzSectionOf(f *testing.F) {
+	rs, err := readSections()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range rs {
+		f.Add(r.prefix)
+	}
+	f.Add("Children’s experiences")
+	f.Fuzz(func(t *testing.T, name string) {
+		if got, want := rs.of(name), sectionOfLowered(rs, name); got != want {
+			t.Errorf("of(%q) = %d, lowered %d", name, got, want)
+		}
+	})
+}
