@@ -602,10 +602,29 @@ func cmpOr(s, or string) string {
 func bucket(n int, bounds ...int) string {
 	for _, b := range bounds {
 		if n <= b {
-			return "<=" + strconv.Itoa(b)
+			return bandName(&atMost, "<=", b)
 		}
 	}
-	return ">" + strconv.Itoa(bounds[len(bounds)-1])
+	return bandName(&over, ">", bounds[len(bounds)-1])
+}
+
+// atMost and over are the names of the bands of small bounds, made once:
+// bucket runs several times for every sentence the model weighs.
+var atMost, over = bandNames("<="), bandNames(">")
+
+func bandNames(op string) (names [64]string) {
+	for b := range names {
+		names[b] = op + strconv.Itoa(b)
+	}
+	return names
+}
+
+// bandName is op followed by the bound b.
+func bandName(names *[64]string, op string, b int) string {
+	if 0 <= b && b < len(names) {
+		return names[b]
+	}
+	return op + strconv.Itoa(b)
 }
 
 // bucketF names the band a value falls in, given the bands' upper bounds.

@@ -78,3 +78,24 @@ func FuzzSectionOf(f *testing.F) {
 		}
 	})
 }
+
+func TestBucket(t *testing.T) {
+	for _, c := range []struct {
+		n      int
+		bounds []int
+		want   string
+	}{
+		{0, []int{0, 1, 2}, "<=0"},
+		{2, []int{0, 1, 2}, "<=2"},
+		{3, []int{0, 1, 2}, ">2"},
+		{-4, []int{-2, 5}, "<=-2"},
+		{70, []int{5, 10, 20, 35, 50}, ">50"},
+		{99, []int{100, 200}, "<=100"},
+		{300, []int{100, 200}, ">200"},
+		{63, []int{63}, "<=63"},
+	} {
+		if got := bucket(c.n, c.bounds...); got != c.want {
+			t.Errorf("bucket(%d, %v) = %q, want %q", c.n, c.bounds, got, c.want)
+		}
+	}
+}
