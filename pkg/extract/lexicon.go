@@ -196,9 +196,46 @@ func newLexiconGroup(lxs ...*lexicon) *lexiconGroup {
 	return &lexiconGroup{lexicons: lxs, group: nlp.NewPhraseGroup(sets...)}
 }
 
-// find sets *out[k] to the matches of lexicon k in ws.
+// groupHit is a match of lexicon set in a group's scan.
+type groupHit struct {
+	set int
+	m   nlp.Match
+}
+
+// find sets *out[k] to the matches of lexicon k in ws (nil for none). The
+// matches of all the lexicons share one allocation: out[k] is a slice of
+// it whose capacity ends with it.
 func (g *lexiconGroup) find(ws []word, out []*[]match) {
-	g.group.Scan(ws, func(k int, m nlp.Match) {
-		*out[k] = append(*out[k], match{entry: g.lexicons[k].entries[m.ID], i: m.Start, j: m.End})
-	})
+	var buf [32]groupHit
+	hits := buf[:0]
+	g.group.Scan(ws, func(k int, m nlp.Match) { hits = append(hits, groupHit{k, m}) })
+	if len(hits) == 0 {
+		return
+	}
+	// a counting sort by lexicon, each lexicon's matches kept in order:
+	// start[k] is where lexicon k's begin, then, once filled, where they end
+	var startBuf [17]int
+	start := startBuf[:]
+	if len(out)+1 > len(startBuf) {
+		start = make([]int, len(out)+1)
+	}
+	start = start[:len(out)+1]
+	for _, h := range hits {
+		start[h.set+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	all := make([]match, len(hits))
+	for _, h := range hits {
+		all[start[h.set]] = match{entry: g.lexicons[h.set].entries[h.m.ID], i: h.m.Start, j: h.m.End}
+		start[h.set]++
+	}
+	from := 0
+	for k := range out {
+		if start[k] > from {
+			*out[k] = all[from:start[k]:start[k]]
+		}
+		from = start[k]
+	}
 }
