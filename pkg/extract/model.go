@@ -3,7 +3,6 @@ package extract
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -100,16 +99,39 @@ func appendContrib(cs []contrib, f string, w [nLabels]float64, best int) []contr
 	return cs
 }
 
-// strongest is the five features of cs that favour most, strongest first,
-// then in byte order.
+// maxExplained is how many features Explain gives.
+const maxExplained = 5
+
+// strongest is the maxExplained features of cs that favour most,
+// strongest first, then in byte order: the head of cs sorted so, found by
+// insertion into the head alone (ties in both are the same feature).
 func strongest(cs []contrib) []string {
-	slices.SortFunc(cs, func(a, b contrib) int { return cmp.Or(cmp.Compare(b.v, a.v), strings.Compare(a.f, b.f)) })
-	var top []string
-	for i := 0; i < len(cs) && i < 5; i++ {
-		top = append(top, cs[i].f)
+	var top [maxExplained]contrib
+	n := 0
+	for _, c := range cs {
+		i := n
+		for i > 0 && stronger(c, top[i-1]) {
+			i--
+		}
+		if i == maxExplained {
+			continue
+		}
+		copy(top[i+1:], top[i:maxExplained-1])
+		top[i] = c
+		n = min(n+1, maxExplained)
 	}
-	return top
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = top[i].f
+	}
+	return out
 }
+
+// stronger reports whether a comes before b in Explain's order.
+func stronger(a, b contrib) bool { return a.v > b.v || a.v == b.v && a.f < b.f }
 
 // table is a model's weights compiled for the look-up of a feature by its
 // bytes, once per feature of every sentence: an open-addressing table of
@@ -168,7 +190,8 @@ func (t *table) find(f []byte) int {
 // they were found.
 func (t *table) explain(hits []int32, label string) []string {
 	best := labelIndex(label)
-	var cs []contrib
+	var buf [64]contrib
+	cs := buf[:0]
 	for _, k := range hits {
 		cs = appendContrib(cs, t.keys[k], t.ws[k], best)
 	}

@@ -2,10 +2,13 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/findings/findings/pkg/nlp"
@@ -174,5 +177,26 @@ func TestWeighSameAsPredict(t *testing.T) {
 	}
 	if weighed == 0 {
 		t.Fatal("no sentence reached the model")
+	}
+}
+
+// TestStrongestSameAsSort checks the insertion into the head against a
+// full sort, on sets of contributions with many ties.
+func TestStrongestSameAsSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		cs := make([]contrib, r.IntN(12))
+		for i := range cs {
+			cs[i] = contrib{f: string(rune('a' + r.IntN(4))), v: float64(r.IntN(4)) / 2}
+		}
+		sorted := slices.Clone(cs)
+		slices.SortFunc(sorted, func(a, b contrib) int { return cmp.Or(cmp.Compare(b.v, a.v), strings.Compare(a.f, b.f)) })
+		var want []string
+		for i := 0; i < len(sorted) && i < maxExplained; i++ {
+			want = append(want, sorted[i].f)
+		}
+		if got := strongest(cs); !slices.Equal(got, want) {
+			t.Fatalf("strongest(%v) = %q, sorted %q", cs, got, want)
+		}
 	}
 }
