@@ -344,12 +344,25 @@ func concedes(m match) bool {
 
 func overlaps(a, b match) bool { return a.i < b.j && b.i < a.j }
 
+// phraseText is the words of m joined by spaces: a one-word phrase (most
+// cues) is its word, with no copy; a longer one is built in one allocation.
 func phraseText(ws []word, m match) string {
-	parts := make([]string, 0, m.j-m.i)
-	for _, w := range ws[m.i:m.j] {
-		parts = append(parts, w.text)
+	if m.j-m.i == 1 {
+		return ws[m.i].text
 	}
-	return strings.Join(parts, " ")
+	n := max(m.j-m.i-1, 0)
+	for _, w := range ws[m.i:m.j] {
+		n += len(w.text)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for k, w := range ws[m.i:m.j] {
+		if k > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(w.text)
+	}
+	return sb.String()
 }
 
 // features describes a unit for the model: the rules' call and scores, the

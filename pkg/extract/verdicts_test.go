@@ -99,3 +99,20 @@ func TestBucket(t *testing.T) {
 		}
 	}
 }
+
+func TestPhraseText(t *testing.T) {
+	ws := splitWords("Leaders do not know the children well.")
+	for _, c := range []struct {
+		i, j int
+		want string
+	}{
+		{0, 1, "leaders"},
+		{2, 4, "not know"},
+		{1, 7, "do not know the children well"},
+		{3, 3, ""},
+	} {
+		if got := phraseText(ws, match{i: c.i, j: c.j}); got != c.want {
+			t.Errorf("phraseText(%d, %d) = %q, want %q", c.i, c.j, got, c.want)
+		}
+	}
+}
