@@ -266,8 +266,12 @@ func (s *cueScope) negated(m match) bool {
 }
 
 // reach marks the reach of an aim or a need: to the end of its clause or
-// the next comma.
+// the next comma. The marks are read only: a sentence with no aim or need
+// (most) shares the marks of none.
 func (s *cueScope) reach(ms []match) []bool {
+	if len(ms) == 0 && len(s.ws) <= len(noReach) {
+		return noReach[:len(s.ws)]
+	}
 	in := make([]bool, len(s.ws))
 	for _, m := range ms {
 		for i := m.j; i < len(s.ws) && s.clauseOf[i] == s.clauseOf[m.i]; i++ {
@@ -279,6 +283,9 @@ func (s *cueScope) reach(ms []match) []bool {
 	}
 	return in
 }
+
+// noReach is the marks of no aim or need, shared.
+var noReach [256]bool
 
 // undone reports whether a verb near m undoes the shortfall it names:
 // "reducing delay", "drift has reduced".

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -114,5 +115,29 @@ func TestPhraseText(t *testing.T) {
 		if got := phraseText(ws, match{i: c.i, j: c.j}); got != c.want {
 			t.Errorf("phraseText(%d, %d) = %q, want %q", c.i, c.j, got, c.want)
 		}
+	}
+}
+
+func TestReachOfNone(t *testing.T) {
+	for _, n := range []int{0, 3, len(noReach), len(noReach) + 5} {
+		s := cueScope{ws: splitWords(strings.Repeat("word ", n)), clauseOf: make([]int, n)}
+		in := s.reach(nil)
+		if len(in) != n {
+			t.Fatalf("%d words: %d marks", n, len(in))
+		}
+		for i, b := range in {
+			if b {
+				t.Fatalf("%d words: word %d marked with no aim", n, i)
+			}
+		}
+	}
+	s := cueScope{ws: splitWords("leaders aim to improve plans, and they do"), clauseOf: make([]int, 8)}
+	in := s.reach([]match{{i: 1, j: 2}})
+	want := []bool{false, false, true, true, true, false, false, false}
+	if !slices.Equal(in, want) {
+		t.Errorf("reach of aim = %v, want %v", in, want)
+	}
+	if slices.Contains(noReach[:], true) {
+		t.Error("the shared marks were written")
 	}
 }
