@@ -205,6 +205,10 @@ type clauseCut struct {
 // the words up to the first comma a conceding clause. It returns the
 // clause of each word and the clauses, not yet scored.
 func cutClauses(ws []word, contrasts []match) ([]int, []clause) {
+	if len(contrasts) == 0 && len(ws) <= len(oneClause) {
+		// one clause (most sentences): every word in clause 0, read only
+		return oneClause[:len(ws)], make([]clause, 1)
+	}
 	var cuts []clauseCut
 	for _, m := range contrasts {
 		if m.i == 0 {
@@ -238,6 +242,10 @@ func cutClauses(ws []word, contrasts []match) ([]int, []clause) {
 	}
 	return clauseOf, out
 }
+
+// oneClause is the clause of each word of a sentence of one clause,
+// shared.
+var oneClause [256]int
 
 // cueScope is what governs a cue in its sentence: the negators, the verbs
 // that undo a shortfall, the reach of aims and needs, the judgements the

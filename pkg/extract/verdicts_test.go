@@ -141,3 +141,26 @@ func TestReachOfNone(t *testing.T) {
 		t.Error("the shared marks were written")
 	}
 }
+
+func TestCutClauses(t *testing.T) {
+	ws := splitWords("Leaders know children well and plans are clear")
+	clauseOf, cs := cutClauses(ws, nil)
+	if len(cs) != 1 || cs[0].concede || len(clauseOf) != len(ws) || slices.ContainsFunc(clauseOf, func(k int) bool { return k != 0 }) {
+		t.Errorf("no contrast: clauses %v, clause of each word %v", cs, clauseOf)
+	}
+	long := splitWords(strings.Repeat("word ", len(oneClause)+3))
+	if clauseOf, cs := cutClauses(long, nil); len(cs) != 1 || len(clauseOf) != len(long) {
+		t.Errorf("%d words: %d clauses, %d marks", len(long), len(cs), len(clauseOf))
+	}
+	// "although" at the start concedes up to the comma; "but" cuts again
+	ws = splitWords("Although plans are clear, leaders act late but staff help")
+	con := &entry{phrase: []string{"although"}}
+	but := &entry{phrase: []string{"but"}}
+	clauseOf, cs = cutClauses(ws, []match{{entry: con, i: 0, j: 1}, {entry: but, i: 7, j: 8}})
+	if want := []int{0, 0, 0, 0, 1, 1, 1, 2, 2, 2}; !slices.Equal(clauseOf, want) || len(cs) != 3 || !cs[0].concede || cs[1].concede {
+		t.Errorf("clauses %v, clause of each word %v, want %v", cs, clauseOf, want)
+	}
+	if slices.ContainsFunc(oneClause[:], func(k int) bool { return k != 0 }) {
+		t.Error("the shared clause marks were written")
+	}
+}
