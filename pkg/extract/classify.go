@@ -144,6 +144,9 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 
 	var pos, neg []int
 	var all []string
+	if n := cueCount(clauses); n > 0 {
+		all = make([]string, 0, n) // nil when there are none, as before
+	}
 	for i, c := range clauses {
 		all = append(all, c.cues...)
 		switch c.polarity(need) {
@@ -176,6 +179,15 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 		return verdict{rule: "judgement"}, nil
 	}
 	return verdict{cues: all}, clauses
+}
+
+// cueCount is how many cues the clauses hold.
+func cueCount(clauses []clause) int {
+	n := 0
+	for _, c := range clauses {
+		n += len(c.cues)
+	}
+	return n
 }
 
 // clauses cuts a sentence's words at contrast markers and scores each part
@@ -331,21 +343,20 @@ func (s *cueScope) score(out []clause, m match) {
 		return // an aim ("to improve") or a plan, not an achievement
 	}
 	c := &out[s.clauseOf[m.i]]
-	phrase := phraseText(ws, m)
 	flip := s.negated(m) || m.class == "pos" && s.inNeed[m.i] || m.class == "neg" && s.undone(m)
 	switch {
 	case m.class == "pos" && !flip:
 		c.pos += m.weight
-		c.cues = append(c.cues, "+"+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cuePlus))
 	case m.class == "pos" && flip:
 		c.neg += m.weight
-		c.cues = append(c.cues, "-not "+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cueMinusNot))
 	case m.class == "neg" && !flip:
 		c.neg += m.weight
-		c.cues = append(c.cues, "-"+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cueMinus))
 	default: // a negated shortfall: "without delay"
 		c.pos += math.Round(m.weight / 2)
-		c.cues = append(c.cues, "+not "+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cuePlusNot))
 	}
 }
 

@@ -42,6 +42,46 @@ type entry struct {
 	weight float64
 	origin string
 	line   int
+	// cues are the texts of the entry's cue with each sign (cueSigns), when
+	// its phrase is all exact words, so that every match reads the same;
+	// nil otherwise
+	cues *[len(cueSigns)]string
+}
+
+// The signs of a cue in a verdict: for, against, and their flips.
+const (
+	cuePlus = iota
+	cueMinusNot
+	cueMinus
+	cuePlusNot
+)
+
+// cueSigns are how each sign reads before the cue's words.
+var cueSigns = [...]string{cuePlus: "+", cueMinusNot: "-not ", cueMinus: "-", cuePlusNot: "+not "}
+
+// cueText is the cue m with the sign: the entry's text made once when its
+// phrase is exact words, else built from the words it matched.
+func (m match) cueText(ws []word, sign int) string {
+	if m.cues != nil {
+		return m.cues[sign]
+	}
+	return cueSigns[sign] + phraseText(ws, m)
+}
+
+// exactCues are the cue texts of a phrase of exact words, or nil when a
+// word is a stem or a gap, whose matches differ.
+func exactCues(phrase []string) *[len(cueSigns)]string {
+	for _, w := range phrase {
+		if w == "..." || strings.HasSuffix(w, "*") {
+			return nil
+		}
+	}
+	var cs [len(cueSigns)]string
+	text := strings.Join(phrase, " ")
+	for k, sign := range cueSigns {
+		cs[k] = sign + text
+	}
+	return &cs
 }
 
 // lexicon finds its phrases in a sentence's words, longest first.
@@ -133,6 +173,7 @@ func parseEntry(f []string, classes []string) (*entry, error) {
 	if len(e.phrase) == 0 {
 		return nil, fmt.Errorf("empty phrase")
 	}
+	e.cues = exactCues(e.phrase)
 	return e, nil
 }
 

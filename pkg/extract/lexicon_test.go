@@ -129,3 +129,36 @@ func TestLexiconGroupSameAsFind(t *testing.T) {
 		t.Fatal("no lexicon matched: the check compared nothing")
 	}
 }
+
+// TestCueText checks the cue texts made once against the words matched,
+// for exact phrases, stems and gaps.
+func TestCueText(t *testing.T) {
+	lx, err := parseLexicon("test", `
+pos 1 good
+pos 2 good quality work
+neg 1 know ... well
+pos 1 improv*
+`, "pos", "neg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := splitWords("Good quality work; staff know children well and are improving, good")
+	ms := lx.find(ws)
+	if len(ms) != 4 {
+		t.Fatalf("found %d matches, want 4", len(ms))
+	}
+	made := 0
+	for _, m := range ms {
+		if m.cues != nil {
+			made++
+		}
+		for sign, s := range cueSigns {
+			if got, want := m.cueText(ws, sign), s+phraseText(ws, m); got != want {
+				t.Errorf("cueText(%v, %q) = %q, want %q", m.phrase, s, got, want)
+			}
+		}
+	}
+	if made != 2 {
+		t.Errorf("%d matches have their texts made once, want 2 (the exact phrases)", made)
+	}
+}
