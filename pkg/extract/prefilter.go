@@ -1,0 +1,519 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// pattern is a regular expression cut at its top-level '|' into branches,
+// each run alone and only on text that holds the literals every match of
+// the branch holds. Together the branches find what the whole finds
+// (FindAllStringIndex), at a fraction of the cost: most branches cannot
+// match most windows, and a small branch runs in the backtracker where
+// the whole, over 500 instructions, ran in the slower NFA.
+type pattern struct {
+	whole    *regexp.Regexp
+	branches []branch
+}
+
+// branch is one alternative of a pattern.
+type branch struct {
+	re *regexp.Regexp
+	// need: every match holds one string of each set, so a text that
+	// lacks all the strings of a set is not searched
+	need [][]string
+	// boundary: the branch opens with \b before a word character, which
+	// a search of s[p:] cannot test at p; from skips the word it is in
+	boundary bool
+}
+
+// mustPattern compiles a pattern of the package's own, as MustCompile.
+func mustPattern(expr string) *pattern {
+	p, err := compilePattern(expr)
+	if err != nil {
+		panic(err) // a literal pattern of this package: a bug, found by any test
+	}
+	return p
+}
+
+// compilePattern compiles expr and cuts it into branches when that is
+// safe: each branch matches no empty text and tests nothing before where
+// its match starts but a leading \b. Otherwise the pattern is one branch.
+func compilePattern(expr string) (*pattern, error) {
+	whole, err := regexp.Compile(expr)
+	if err != nil {
+		return nil, err
+	}
+	p := &pattern{whole: whole}
+	parts := splitTop(expr)
+	var bs []branch
+	for _, part := range parts {
+		b, ok := newBranch(part)
+		if !ok {
+			bs = nil
+			break
+		}
+		bs = append(bs, b)
+	}
+	if len(parts) < 2 || bs == nil {
+		tree, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			return nil, fmt.Errorf("parse %q: %w", expr, err)
+		}
+		bs = []branch{{re: whole, need: need(tree)}}
+	}
+	p.branches = bs
+	return p, nil
+}
+
+// newBranch compiles one alternative; ok is false when it may match empty
+// text or tests the text before its start.
+func newBranch(expr string) (branch, bool) {
+	re, err := regexp.Compile(expr)
+	if err != nil {
+		return branch{}, false // a cut inside a construct: keep the whole
+	}
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return branch{}, false
+	}
+	b := branch{re: re, need: need(tree)}
+	if minLen(tree) == 0 {
+		return b, false
+	}
+	subs := []*syntax.Regexp{tree}
+	if tree.Op == syntax.OpConcat {
+		subs = tree.Sub
+	}
+	if subs[0].Op == syntax.OpWordBoundary {
+		b.boundary = true
+		return b, len(subs) >= 2 && wordStart(subs[1])
+	}
+	return b, consumesFirst(subs[0])
+}
+
+// splitTop cuts expr at the '|' outside brackets and groups; a leading
+// (?flags) goes with every part. Any other flag group at the top makes it
+// one part.
+func splitTop(expr string) []string {
+	flags := ""
+	if strings.HasPrefix(expr, "(?") && !strings.HasPrefix(expr, "(?:") && !strings.HasPrefix(expr, "(?P") {
+		i := strings.IndexByte(expr, ')')
+		if i < 0 || strings.ContainsAny(expr[2:i], ":") {
+			return []string{expr}
+		}
+		flags, expr = expr[:i+1], expr[i+1:]
+	}
+	if strings.Contains(expr, `\Q`) {
+		return []string{flags + expr}
+	}
+	var parts []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch {
+		case c == '\\':
+			i++
+		case class && c == '[' && strings.HasPrefix(expr[i:], "[:"):
+			if j := strings.Index(expr[i:], ":]"); j > 0 {
+				i += j + 1 // a named class, "[:alpha:]"
+			}
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+			// a ] first, after an optional ^, is a member of the class
+			if i+1 < len(expr) && expr[i+1] == '^' {
+				i++
+			}
+			if i+1 < len(expr) && expr[i+1] == ']' {
+				i++
+			}
+		case c == '(':
+			if depth == 0 && strings.HasPrefix(expr[i:], "(?") && !strings.HasPrefix(expr[i:], "(?:") && !strings.HasPrefix(expr[i:], "(?P") {
+				return []string{flags + expr}
+			}
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			parts = append(parts, flags+expr[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, flags+expr[start:])
+}
+
+// each calls fn for every match of the whole pattern in s, in order, as
+// FindAllStringIndex(s, -1) finds them. low is s as the branches' literals
+// are tested: s itself for a case-sensitive pattern, its ASCII lower case
+// for a case-blind one.
+func (p *pattern) each(s, low string, fn func(a, b int)) {
+	if len(p.branches) == 1 {
+		b := &p.branches[0]
+		if b.holds(low) {
+			for _, m := range b.re.FindAllStringIndex(s, -1) {
+				fn(m[0], m[1])
+			}
+		}
+		return
+	}
+	// the next match of each branch at or after pos, as found; a branch
+	// that cannot match is done. The whole's match is the leftmost, the
+	// first branch's on a tie, as leftmost-first alternation picks.
+	type next struct {
+		a, b       int
+		known, off bool
+	}
+	var buf [8]next
+	ns := buf[:0]
+	for i := range p.branches {
+		ns = append(ns, next{off: !p.branches[i].holds(low)})
+	}
+	for pos := 0; pos <= len(s); {
+		win := -1
+		for i := range ns {
+			n := &ns[i]
+			if n.off {
+				continue
+			}
+			if !n.known || n.a < pos {
+				a, b, ok := p.branches[i].from(s, pos)
+				*n = next{a: a, b: b, known: true, off: !ok}
+				if !ok {
+					continue
+				}
+			}
+			if win < 0 || n.a < ns[win].a {
+				win = i
+			}
+		}
+		if win < 0 {
+			return
+		}
+		fn(ns[win].a, ns[win].b)
+		pos = ns[win].b
+	}
+}
+
+// holds reports whether low holds a string of each of the branch's sets.
+func (b *branch) holds(low string) bool {
+	for _, set := range b.need {
+		if !containsAny(low, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether s holds one of the strings.
+func containsAny(s string, set []string) bool {
+	for _, k := range set {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// from is the branch's leftmost match in s that starts at or after pos, as
+// a search of the whole of s from pos would find it.
+func (b *branch) from(s string, pos int) (int, int, bool) {
+	if b.boundary {
+		// inside a word no \b opens a match before a word character
+		for pos > 0 && pos < len(s) && isWordByte(s[pos-1]) {
+			pos++
+		}
+	}
+	if pos > len(s) {
+		return 0, 0, false
+	}
+	m := b.re.FindStringIndex(s[pos:])
+	if m == nil {
+		return 0, 0, false
+	}
+	return pos + m[0], pos + m[1], true
+}
+
+// isWordByte reports whether c is a word character as \b sees it.
+func isWordByte(c byte) bool {
+	return c < 0x80 && syntax.IsWordChar(rune(c))
+}
+
+// maxExact bounds the strings an exact set may hold.
+const maxExact = 32
+
+// exact is the set of every string re matches, when it is finite and
+// small: literals, small classes, and their options, choices and joins.
+// Case-blind literals are in lower case.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		s := string(re.Rune)
+		if re.Flags&syntax.FoldCase != 0 {
+			for _, r := range re.Rune {
+				if r >= 0x80 && unicode.SimpleFold(r) != r {
+					return nil, false
+				}
+			}
+			s = strings.ToLower(s)
+		}
+		return []string{s}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == 4 {
+					return nil, false
+				}
+				m := r
+				if re.Flags&syntax.FoldCase != 0 {
+					m = unicode.ToLower(r)
+				}
+				out = append(out, string(m))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		e, ok := exact(re.Sub[0])
+		return append([]string{""}, e...), ok && len(e) < maxExact
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok || len(out)+len(e) > maxExact {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			e, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = cross(out, e); out == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// cross is every string of a followed by one of b, or nil when too many.
+func cross(a, b []string) []string {
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// need is the sets of strings every match of re holds one of each.
+func need(re *syntax.Regexp) [][]string {
+	if e, ok := exact(re); ok {
+		return needOf(e)
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return need(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return need(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		return needConcat(re.Sub)
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			cs := need(sub)
+			if len(cs) == 0 {
+				return nil
+			}
+			set = append(set, best(cs)...)
+		}
+		return needOf(set)
+	}
+	return nil
+}
+
+// needConcat is need for a sequence: the runs of exact parts joined, and
+// the needs of the other parts.
+func needConcat(subs []*syntax.Regexp) [][]string {
+	var out [][]string
+	var run []string
+	for _, sub := range subs {
+		if e, ok := exact(sub); ok {
+			if run == nil {
+				run = e
+			} else if j := cross(run, e); j != nil {
+				run = j
+			} else {
+				out = append(out, needOf(run)...)
+				run = e
+			}
+			continue
+		}
+		out = append(out, needOf(run)...)
+		run = nil
+		out = append(out, need(sub)...)
+	}
+	return append(out, needOf(run)...)
+}
+
+// needOf is set as a need: none when it holds the empty string (every text
+// holds that), else without the strings that hold a shorter one of set.
+func needOf(set []string) [][]string {
+	if len(set) == 0 || slices.Contains(set, "") {
+		return nil
+	}
+	var out []string
+	for _, s := range set {
+		implied := false
+		for _, t := range set {
+			if t != s && strings.Contains(s, t) || t == s && slices.Index(set, t) < slices.Index(set, s) {
+				implied = true
+				break
+			}
+		}
+		if !implied {
+			out = append(out, s)
+		}
+	}
+	return [][]string{out}
+}
+
+// best is the most telling of sets: the one whose shortest string is
+// longest, then the one with fewest strings.
+func best(sets [][]string) []string {
+	score := func(set []string) int {
+		n := 1 << 20
+		for _, s := range set {
+			n = min(n, len(s))
+		}
+		return n*100 - len(set)
+	}
+	b := sets[0]
+	for _, s := range sets[1:] {
+		if score(s) > score(b) {
+			b = s
+		}
+	}
+	return b
+}
+
+// minLen is the fewest bytes a match of re spans.
+func minLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(string(re.Rune))
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return minLen(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min * minLen(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			n += minLen(s)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 1 << 30
+		for _, s := range re.Sub {
+			n = min(n, minLen(s))
+		}
+		return n
+	}
+	return 0
+}
+
+// consumesFirst reports whether re takes a character before it tests
+// anything, so that what lies before its start cannot matter.
+func consumesFirst(re *syntax.Regexp) bool {
+	_, ok := firstChars(re)
+	return ok
+}
+
+// wordStart reports whether every match of re opens with a word
+// character, whatever the case folding.
+func wordStart(re *syntax.Regexp) bool {
+	rs, ok := firstChars(re)
+	if !ok {
+		return false
+	}
+	for _, r := range rs {
+		if r >= 0x80 || !syntax.IsWordChar(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstChars is every character a match of re may open with, when re
+// opens with a character (not a test, not an optional part).
+func firstChars(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, false
+		}
+		r := re.Rune[0]
+		out := []rune{r}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				out = append(out, f)
+			}
+		}
+		return out, true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 256 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, r)
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstChars(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return firstChars(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return firstChars(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []rune
+		for _, s := range re.Sub {
+			rs, ok := firstChars(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, rs...)
+		}
+		return out, true
+	}
+	return nil, false
+}
