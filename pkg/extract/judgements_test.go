@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -89,5 +90,75 @@ func TestJudgementsTableRows(t *testing.T) {
 		if !slices.Equal(got, []string{tt.want}) {
 			t.Errorf("%q under %q: %q, want %q", tt.row, tt.section, got, tt.want)
 		}
+	}
+}
+
+// TestMatchesFromFindsWhatTheWholeFinds runs the judgement patterns that
+// start some words before the first grade over the benchmark sentences
+// and texts written to reach the furthest: what they find must be what
+// the pattern finds in the whole sentence.
+func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
+	texts := append(reportSentences(t),
+		"The service continues  to\tbe still ‘good and it is good.",
+		"Inspectors judged the council's services for children in need to be good, and found them inadequate.",
+		"Ofsted rated all of the local area's many children's services as outstanding",
+		"The Local Safeguarding Children Board in the borough of Upton upon Severn requires improvement.",
+		"Adoption was good; fostering remains good; it is now 'outstanding'.",
+		"judged overall to be providing an adequate service", "This requires improvement to be good.",
+		"The rating of good is GOOD and IS ADEQUATE")
+	pats := []struct {
+		re   *regexp.Regexp
+		keys []string
+		lead int
+	}{{predicateRE, gradeKeys, 4}, {riVerbRE, improvementKeys, 0}}
+	for _, g := range gradingREs {
+		pats = append(pats, struct {
+			re   *regexp.Regexp
+			keys []string
+			lead int
+		}{g.re, g.keys, g.lead})
+	}
+	cut := 0
+	for _, s := range texts {
+		k := proseKeys(s)
+		for _, p := range pats {
+			got := k.matchesFrom(p.re, p.keys, p.lead)
+			want := p.re.FindAllStringSubmatchIndex(s, -1)
+			if !k.may(p.keys) {
+				want = nil
+			}
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.re, s, got, want)
+			}
+			if len(want) > 0 && k.gradeCut(p.lead) > 0 {
+				cut++
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no match was found in a cut text: nothing was tested")
+	}
+}
+
+// TestGradedLabelsEndInAGrade checks the test run before gradedLabelRE:
+// it says no only to texts the pattern does not match.
+func TestGradedLabelsEndInAGrade(t *testing.T) {
+	texts := append(reportSentences(t), "Leadership and management Grade 3 (Adequate)", "Adoption: GOOD.",
+		"The effectiveness of services requires improvement to be good", "Care leavers – inadequate",
+		"Overall effectiveness: requires improvement (grade 3).", "Services are good for children.")
+	matched := 0
+	for _, s := range texts {
+		if gradedLabelRE.MatchString(s) {
+			matched++
+			if !mayEndInGrade(s) {
+				t.Errorf("mayEndInGrade says no to %q, a graded label", s)
+			}
+		}
+	}
+	if matched < 5 {
+		t.Errorf("%d labels matched, want at least the 5 written to", matched)
+	}
+	if mayEndInGrade("Services are good for children.") {
+		t.Error("a sentence that ends in other words may end in a grade")
 	}
 }

@@ -90,7 +90,8 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	// the patterns run on the sentence in ASCII lower case: the same
 	// offsets, and no case folding in the hot loop
-	r := &numberRead{text: text, low: asciiLower(text), mask: make([]bool, len(text))}
+	low := asciiLower(text)
+	r := &numberRead{text: text, low: low, keys: keyText(low), mask: make([]bool, len(text))}
 	// the patterns for digits run only on sentences that hold digits
 	if digits {
 		if opensWithDigit(text) {
@@ -109,7 +110,7 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 		x.digitMetrics(r.text, r.low, r.add, r.cover)
 		// a rate's denominator standing alone ("the rate per 10,000 is
 		// below") is no count; rates with their number are read by now
-		perPat.each(r.low, r.low, r.cover)
+		perPat.each(r.low, r.keys, r.cover)
 	}
 	x.unitMetrics(r)
 	if spelled {
@@ -162,6 +163,7 @@ func digitLetter(s string) bool {
 // found so far.
 type numberRead struct {
 	text, low string // the sentence, and its ASCII lower case
+	keys      string // low as the patterns' needs are tested (keyText)
 	mask      []bool
 	out       []candidate
 }
@@ -198,17 +200,17 @@ func (r *numberRead) add(c candidate) {
 // to word breaks and merged.
 func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
 	for _, w := range x.windows(r.low, ws) {
-		part := r.low[w[0]:w[1]]
+		part, keys := r.low[w[0]:w[1]], r.keys[w[0]:w[1]]
 		cover := func(a, b int) { r.cover(w[0]+a, w[0]+b) }
 		for _, gs := range [][]guarded{notMetric, x.masks} {
 			for _, g := range gs {
 				if g.holds(part) {
-					g.pat.each(part, part, cover)
+					g.pat.each(part, keys, cover)
 				}
 			}
 		}
 		if mayBePeriod(part) {
-			periodPat.each(part, part, cover)
+			periodPat.each(part, keys, cover)
 		}
 	}
 }

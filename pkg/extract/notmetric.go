@@ -44,6 +44,9 @@ type guarded struct {
 	re   *regexp.Regexp
 	// pat is re cut into branches (the masks set it in place of re)
 	pat *pattern
+	// lead: a judgement pattern's grade opens at most lead words after
+	// the match starts (textKeys.matchesFrom)
+	lead int
 	// numberAfter: a key must be followed, past the letters that end its
 	// word and white space, by a digit or a number word's first letter
 	// ("section 4", "paragraphs two"), as every match of re has it

@@ -64,10 +64,42 @@ func compilePattern(expr string) (*pattern, error) {
 		if err != nil {
 			return nil, fmt.Errorf("parse %q: %w", expr, err)
 		}
-		bs = []branch{{re: whole, need: need(tree)}}
+		bs = []branch{{re: whole, need: needs(tree)}}
 	}
 	p.branches = bs
 	return p, nil
+}
+
+// mustMatcher compiles a pattern that is only asked whether it matches:
+// every top-level alternative is a branch, as a text holds a match of the
+// whole when it holds one of an alternative, wherever it starts.
+func mustMatcher(expr string) *pattern {
+	p := &pattern{whole: regexp.MustCompile(expr)}
+	for _, part := range splitTop(expr) {
+		re, err := regexp.Compile(part)
+		tree, perr := syntax.Parse(part, syntax.Perl)
+		if err != nil || perr != nil { // a cut inside a construct: keep the whole
+			p.branches = nil
+			break
+		}
+		p.branches = append(p.branches, branch{re: re, need: needs(tree)})
+	}
+	if p.branches == nil {
+		p.branches = []branch{{re: p.whole}}
+	}
+	return p
+}
+
+// matches reports whether the pattern matches s; low as for each, or ""
+// to test no needs (a text whose case folding ASCII lower case misses).
+func (p *pattern) matches(s, low string) bool {
+	for i := range p.branches {
+		b := &p.branches[i]
+		if (low == "" || b.holds(low)) && b.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // newBranch compiles one alternative; ok is false when it may match empty
@@ -81,7 +113,7 @@ func newBranch(expr string) (branch, bool) {
 	if err != nil {
 		return branch{}, false
 	}
-	b := branch{re: re, need: need(tree)}
+	b := branch{re: re, need: needs(tree)}
 	if minLen(tree) == 0 {
 		return b, false
 	}
@@ -150,8 +182,8 @@ func splitTop(expr string) []string {
 
 // each calls fn for every match of the whole pattern in s, in order, as
 // FindAllStringIndex(s, -1) finds them. low is s as the branches' literals
-// are tested: s itself for a case-sensitive pattern, its ASCII lower case
-// for a case-blind one.
+// are tested: keyText of s for a case-sensitive pattern, of its ASCII
+// lower case for a case-blind one.
 func (p *pattern) each(s, low string, fn func(a, b int)) {
 	if len(p.branches) == 1 {
 		b := &p.branches[0]
@@ -210,15 +242,20 @@ func (b *branch) holds(low string) bool {
 	return true
 }
 
-// containsAny reports whether s holds one of the strings.
+// containsAny reports whether s holds one of the strings (a digit, for
+// anyDigit).
 func containsAny(s string, set []string) bool {
 	for _, k := range set {
-		if strings.Contains(s, k) {
+		if k == anyDigit && hasDigit(s) || strings.Contains(s, k) {
 			return true
 		}
 	}
 	return false
 }
+
+// anyDigit stands in a need for any one of the digits 0-9 (\d), which
+// would take ten strings.
+const anyDigit = "\x00digit"
 
 // from is the branch's leftmost match in s that starts at or after pos, as
 // a search of the whole of s from pos would find it.
@@ -255,29 +292,30 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
 		return []string{""}, true
 	case syntax.OpLiteral:
-		s := string(re.Rune)
-		if re.Flags&syntax.FoldCase != 0 {
-			for _, r := range re.Rune {
-				if r >= 0x80 && unicode.SimpleFold(r) != r {
-					return nil, false
-				}
+		fold := re.Flags&syntax.FoldCase != 0
+		rs := make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			if fold && r >= 0x80 && unicode.SimpleFold(r) != r {
+				return nil, false
 			}
-			s = strings.ToLower(s)
+			rs[i] = keyRune(r, fold)
 		}
-		return []string{s}, true
+		return []string{string(rs)}, true
 	case syntax.OpCharClass:
-		var out []string
+		var rs []rune
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == 4 {
-					return nil, false
+				if k := keyRune(r, re.Flags&syntax.FoldCase != 0); !slices.Contains(rs, k) {
+					if len(rs) == 4 {
+						return nil, false
+					}
+					rs = append(rs, k)
 				}
-				m := r
-				if re.Flags&syntax.FoldCase != 0 {
-					m = unicode.ToLower(r)
-				}
-				out = append(out, string(m))
 			}
+		}
+		out := make([]string, len(rs))
+		for i, r := range rs {
+			out[i] = string(r)
 		}
 		return out, len(out) > 0
 	case syntax.OpCapture:
@@ -311,6 +349,35 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	return nil, false
 }
 
+// keyRune is r as the texts the needs are tested on hold it: white space
+// as a space (see keyText), and in lower case when the pattern is
+// case-blind.
+func keyRune(r rune, fold bool) rune {
+	if r < 0x80 && isSpace(byte(r)) {
+		return ' '
+	}
+	if fold {
+		return unicode.ToLower(r)
+	}
+	return r
+}
+
+// keyText is s with its white space (\t \n \f \r) as spaces, the form the
+// needs are tested on: "\s" is then the one string " ". s itself when it
+// holds no other white space.
+func keyText(s string) string {
+	if !strings.ContainsAny(s, "\t\n\f\r") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if isSpace(c) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
 // cross is every string of a followed by one of b, or nil when too many.
 func cross(a, b []string) []string {
 	if len(a)*len(b) > maxExact {
@@ -325,12 +392,27 @@ func cross(a, b []string) []string {
 	return out
 }
 
+// needs is need(re) with each set once.
+func needs(re *syntax.Regexp) [][]string {
+	var out [][]string
+	for _, set := range need(re) {
+		if !slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, set) }) {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
 // need is the sets of strings every match of re holds one of each.
 func need(re *syntax.Regexp) [][]string {
 	if e, ok := exact(re); ok {
 		return needOf(e)
 	}
 	switch re.Op {
+	case syntax.OpCharClass:
+		if slices.Equal(re.Rune, []rune{'0', '9'}) {
+			return [][]string{{anyDigit}}
+		}
 	case syntax.OpCapture, syntax.OpPlus:
 		return need(re.Sub[0])
 	case syntax.OpRepeat:
@@ -359,6 +441,19 @@ func needConcat(subs []*syntax.Regexp) [][]string {
 	var out [][]string
 	var run []string
 	for _, sub := range subs {
+		if e, ok := repeated(sub); ok {
+			// "a\s+b": "a " and " b", whatever the run of spaces
+			if run == nil {
+				run = []string{""}
+			}
+			if j := cross(run, e); j != nil {
+				out = append(out, needOf(j)...)
+			} else {
+				out = append(out, needOf(run)...)
+			}
+			run = e
+			continue
+		}
 		if e, ok := exact(sub); ok {
 			if run == nil {
 				run = e
@@ -377,10 +472,20 @@ func needConcat(subs []*syntax.Regexp) [][]string {
 	return append(out, needOf(run)...)
 }
 
+// repeated is the exact set of x for x+ or x{n,} (n >= 1): every match
+// opens and ends with a string of it.
+func repeated(re *syntax.Regexp) ([]string, bool) {
+	if re.Op != syntax.OpPlus && (re.Op != syntax.OpRepeat || re.Min < 1) {
+		return nil, false
+	}
+	e, ok := exact(re.Sub[0])
+	return e, ok && !slices.Contains(e, "")
+}
+
 // needOf is set as a need: none when it holds the empty string (every text
 // holds that), else without the strings that hold a shorter one of set.
 func needOf(set []string) [][]string {
-	if len(set) == 0 || slices.Contains(set, "") {
+	if len(set) == 0 || slices.Contains(set, "") || slices.Equal(set, []string{" "}) {
 		return nil
 	}
 	var out []string
@@ -405,6 +510,9 @@ func best(sets [][]string) []string {
 	score := func(set []string) int {
 		n := 1 << 20
 		for _, s := range set {
+			if s == anyDigit {
+				n = 0 // a digit: in most windows
+			}
 			n = min(n, len(s))
 		}
 		return n*100 - len(set)

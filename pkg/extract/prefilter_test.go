@@ -23,7 +23,7 @@ func eachAll(p *pattern, s, low string) [][]int {
 // whole regular expression does in s.
 func checkSame(t *testing.T, p *pattern, s string) {
 	t.Helper()
-	got, want := eachAll(p, s, s), p.whole.FindAllStringIndex(s, -1)
+	got, want := eachAll(p, s, keyText(s)), p.whole.FindAllStringIndex(s, -1)
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole, s, got, want)
 	}
@@ -42,6 +42,8 @@ func TestPatternFindsWhatTheWholeFinds(t *testing.T) {
 		// a branch that does not open with \b and a word character
 		{`(?:^|\s)x|\by`, "x yx y"},
 		{`[a|b]c|d`, "ac |c dc"},
+		// white space other than a space: the needs see it as one
+		{`\bper\s+100|\bin\s+every`, "per\t100 in\n every per  100"},
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
@@ -74,11 +76,15 @@ func TestNeedHoldsOfEveryMatch(t *testing.T) {
 		expr string
 		need [][]string
 	}{
-		{`\bper\s+(?:100|1,000)\b`, [][]string{{"per"}, {"100", "1,000"}}},
-		{`\b(?:over|under)[- ]\d`, [][]string{{"over ", "over-", "under ", "under-"}}},
-		{`(?i)\bJudged\s+good`, [][]string{{"judged"}, {"good"}}},
-		{`\b\d+\s*%`, [][]string{{"%"}}},
-		{`\b\d+(?:st|nd)?`, nil},
+		{`\bper\s+(?:100|1,000)\b`, [][]string{{"per "}, {" 100", " 1,000"}}},
+		{`\b(?:over|under)[- ]\d`, [][]string{{"over ", "over-", "under ", "under-"}, {anyDigit}}},
+		{`(?i)\bJudged\s+good`, [][]string{{"judged "}, {" good"}}},
+		{`\b\d+\s*%`, [][]string{{anyDigit}, {"%"}}},
+		{`\b\d+(?:st|nd)?`, [][]string{{anyDigit}}},
+		{`\b[a-z]+\s+\w`, nil},
+		// a run of spaces: the words on either side of it
+		{`\bper\s+cent`, [][]string{{"per "}, {" cent"}}},
+		{`\bgcses?\s+passes`, [][]string{{"gcse ", "gcses "}, {" passes"}}},
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
@@ -198,5 +204,30 @@ func TestDigitTestsNeverHideAMatch(t *testing.T) {
 		if seen[n] == 0 {
 			t.Errorf("%s: no text matched, nothing was tested", n)
 		}
+	}
+}
+
+// TestMatcherMatchesWhatTheWholeMatches asks the judgement stage's
+// matchers of the benchmark sentences and of texts that match.
+func TestMatcherMatchesWhatTheWholeMatches(t *testing.T) {
+	texts := append(reportSentences(t), "A good local authority is one that",
+		"An outstanding LSCB means", "on a four-point scale", "A service that", "A council requires improvement when",
+		"A local authority is inadequate if", "THE GOOD SERVICE  WILL\tbe", "an authority that")
+	matched := 0
+	for _, s := range texts {
+		k := proseKeys(s)
+		want := descriptorRE.whole.MatchString(s)
+		if got := descriptorRE.matches(s, k.keys); got != want {
+			t.Errorf("descriptor on %q: %v, want %v", s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < 7 {
+		t.Errorf("%d texts matched, want at least the 7 written to", matched)
+	}
+	if n := len(descriptorRE.branches); n != 4 {
+		t.Errorf("descriptor: %d branches, want 4", n)
 	}
 }
