@@ -41,7 +41,7 @@ var (
 	outstandingRE = regexp.MustCompile(`(?i)\b(outstanding)\s+(?:impact|leadership|leaders)\b`)
 	// "The graded judgement for adoption performance is that it is good"
 	gradedIsRE  = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
-	notGradedRE = regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
+	notGradedRE = mustPattern(`(?i)\b(?:is|are|were|was)\s+not\s+graded|\bungraded|\b(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|\bno\s+graded\s+judgement`)
 	// a listing of every grade: a grade descriptor, not a judgement
 	descriptorRE = mustMatcher(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b|^an?\s+(?:local\s+authority|lscb|service|board|council)\s+(?:requires\s+improvement|is\s+(?:outstanding|good|adequate|inadequate))\s+(?:if|when|where)\b`)
 	// signals that the grade belongs to an earlier inspection
@@ -308,8 +308,8 @@ func (r *proseRead) scopesFor(gs int, scopeText, subj string) ([]string, bool) {
 func (r *proseRead) statedForms() {
 	text := r.text
 	if r.keys.may(notGradedKeys) {
-		if m := notGradedRE.FindStringIndex(text); m != nil {
-			r.out = append(r.out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+		if a, b, ok := notGradedRE.first(text, r.keys.keys); ok {
+			r.out = append(r.out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: a, end: b})
 		}
 	}
 	for _, m := range r.keys.matches(gradedIsRE, gradedIsKeys) {

@@ -162,3 +162,30 @@ func TestGradedLabelsEndInAGrade(t *testing.T) {
 		t.Error("a sentence that ends in other words may end in a grade")
 	}
 }
+
+// TestNotGradedFindsWhatTheWholeFinds checks the not-graded pattern, cut
+// into its four forms, against the same forms as one pattern.
+func TestNotGradedFindsWhatTheWholeFinds(t *testing.T) {
+	whole := regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
+	texts := append(reportSentences(t), "This visit does not lead to a graded judgement.", "It is ungraded; it was not graded.",
+		"Monitoring visits DO NOT RECEIVE AN OFSTED JUDGEMENT", "There is no graded  judgement and it is not\tgraded", "reungraded visits",
+		"The \u212aent visit is not graded")
+	if n := len(notGradedRE.branches); n != 4 {
+		t.Errorf("%d branches, want 4", n)
+	}
+	found := 0
+	for _, s := range texts {
+		k := proseKeys(s)
+		a, b, ok := notGradedRE.first(s, k.keys)
+		m := whole.FindStringIndex(s)
+		if ok != (m != nil) || ok && (a != m[0] || b != m[1]) {
+			t.Errorf("on %q: %d %d %v, want %v", s, a, b, ok, m)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found < 4 {
+		t.Errorf("%d texts matched, want the 4 written to", found)
+	}
+}

@@ -53,18 +53,20 @@ var (
 	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s|^\s*\d{1,2}\s+[A-Z]`)
 	footnoteGlueRE = regexp.MustCompile(`(?:[a-zA-Z?)’'”]|[a-zA-Z][.,])\d{1,2}\b`)
 
-	percentRE  = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
-	pointsRE   = regexp.MustCompile(`\b(` + digitsPat + `)\s+percentage\s+points?\b`)
-	moneyRE    = regexp.MustCompile(`(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
-	rateRE     = regexp.MustCompile(`\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
-	durationRE = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
+	percentRE  = mustPattern(`\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
+	pointsRE   = mustPattern(`\b(` + digitsPat + `)\s+percentage\s+points?\b`)
+	moneyRE    = mustPattern(`(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
+	rateRE     = mustPattern(`\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
+	durationRE = mustPattern(`\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
 	// a reference period ("in the last 12 months", "two years ago", "six
 	// monthly") measures nothing about the service
 	periodPat = mustPattern(`\b(?:last|past|previous|next|coming|following|first|every|each|recent|preceding)\s+(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:hours?|days?|weeks?|months?|years?|quarters?)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|prior|before|earlier|later|previously)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:monthly|weekly|yearly|daily)\b|\bone-to-one\b|\bone-off\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:year|month|week|day)\s+(?:period|plan|strategy|programme|contract|cycle)\b|\b(?:` + wordNumPat + `|\d)[- ]point\s+scale\b`)
-	digitsRE    = regexp.MustCompile(`\b` + digitsPat + `\b`)
+	digitsRE = regexp.MustCompile(`\b` + digitsPat + `\b`)
+	// digitsPatn is digitsRE for counts, tried only where a number opens
+	digitsPatn  = mustPattern(digitsRE.String())
 	outOfRE     = regexp.MustCompile(`(?i)^\s*(?:out\s+of|in)\s+(` + digitsPat + `|[a-z]+)\b`)
 	qualifierRE = regexp.MustCompile(`(?i)(?:^|\W)(nearly|almost|approximately|approx\.?|around|about|roughly|over|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|just|only|some|circa|c\.)\s*$`)
 	// "one serious case review was ongoing": "one" counts when it opens a
@@ -107,7 +109,7 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	x.maskNotMetrics(r, ws)
 	if digits {
-		x.digitMetrics(r.text, r.low, r.add, r.cover)
+		x.digitMetrics(r.text, r.low, r.keys, r.add, r.cover)
 		// a rate's denominator standing alone ("the rate per 10,000 is
 		// below") is no count; rates with their number are read by now
 		perPat.each(r.low, r.keys, r.cover)
@@ -219,65 +221,66 @@ func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
 // give: percentages and durations.
 func (x *metricStage) unitMetrics(r *numberRead) {
 	text, low := r.text, r.low
-	for _, m := range matchesIf(percentRE, low, "%", "cent") {
+	matchesIf(percentRE, low, r.keys, func(m []int) {
 		v, _ := x.valueOf(text[m[2]:m[3]])
 		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
-	}
-	for _, m := range matchesIf(durationRE, low, "hour", "day", "week", "month", "year") {
+	}, "%", "cent")
+	matchesIf(durationRE, low, r.keys, func(m []int) {
 		u := strings.ToLower(text[m[4]:m[5]])
 		if !strings.HasSuffix(u, "s") {
 			u += "s"
 		}
 		v, _ := x.valueOf(text[m[2]:m[3]])
 		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
-	}
+	}, "hour", "day", "week", "month", "year")
 }
 
 // counts finds the bare numbers left, which count something: "24
 // children".
 func (x *metricStage) counts(r *numberRead) {
 	text, low := r.text, r.low
-	for _, m := range digitsRE.FindAllStringIndex(low, -1) {
+	digitsPatn.each(low, r.keys, func(a, b int) {
+		m := [2]int{a, b}
 		if r.masked(m[0], m[1]) {
-			continue
+			return
 		}
 		v := parseDigits(text[m[0]:m[1]])
 		if x.namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
 			// a name ("Project 3"), a bare decimal (no count: a rate or
 			// a figure without its unit), or a number already given
 			// ("eight of the 13")
-			continue
+			return
 		}
 		// a bare year is a date, not a count
 		if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
-			continue
+			return
 		}
 		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
-	}
+	})
 }
 
 // digitMetrics finds the shapes that need digits: money, codes (masked),
 // percentage points and rates.
-func (x *metricStage) digitMetrics(text, low string, add func(candidate), cover func(int, int)) {
+func (x *metricStage) digitMetrics(text, low, keys string, add func(candidate), cover func(int, int)) {
 	// money before codes: "£1.4m" is money, "2WD" a code
-	for _, m := range matchesIf(moneyRE, low, "£", "$", "€") {
+	matchesIf(moneyRE, low, keys, func(m []int) {
 		v := parseDigits(text[m[4]:m[5]])
 		if m[6] >= 0 {
 			v *= map[string]float64{"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}[strings.ToLower(text[m[6]:m[7]])]
 		}
 		cur := map[string]string{"£": "GBP", "$": "USD", "€": "EUR"}[text[m[2]:m[3]]]
 		add(candidate{Metric: report.Metric{Value: v, Unit: report.Money, Currency: cur}, start: m[0], end: m[1]})
-	}
+	}, "£", "$", "€")
 	if digitLetter(low) {
 		for _, m := range codeRE.FindAllStringIndex(low, -1) {
 			cover(m[0], m[1])
 		}
 	}
 
-	for _, m := range matchesIf(pointsRE, low, "point") {
+	matchesIf(pointsRE, low, keys, func(m []int) {
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Percent, Points: true}, start: m[0], end: m[1]})
-	}
-	for _, m := range matchesIf(rateRE, low, " per ", " every ") {
+	}, "point")
+	matchesIf(rateRE, low, keys, func(m []int) {
 		per := parseDigits(text[m[4]:m[5]])
 		switch strings.ToLower(text[m[4]:m[5]]) {
 		case "thousand":
@@ -286,7 +289,7 @@ func (x *metricStage) digitMetrics(text, low string, add func(candidate), cover 
 			per = 100
 		}
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Rate, Per: per}, start: m[0], end: m[1]})
-	}
+	}, " per ", " every ")
 }
 
 // finish orders a sentence's numbers and reads their qualifiers,

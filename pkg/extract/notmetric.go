@@ -105,16 +105,17 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-// matchesIf runs re over s only when s holds one of the keys: most
-// sentences hold none, and a substring search is far cheaper than a
-// pattern.
-func matchesIf(re *regexp.Regexp, s string, keys ...string) [][]int {
+// matchesIf calls fn with every match of p in s (and its submatches)
+// when s holds one of the keys: most sentences hold none, and a substring
+// search is far cheaper than a pattern. keyText is s as p's needs are
+// tested.
+func matchesIf(p *pattern, s, keyText string, fn func([]int), keys ...string) {
 	for _, k := range keys {
 		if strings.Contains(s, k) {
-			return re.FindAllStringSubmatchIndex(s, -1)
+			p.eachSubmatch(s, keyText, fn)
+			return
 		}
 	}
-	return nil
 }
 
 // mayBePeriod reports whether a lower-cased window may hold a reference

@@ -29,6 +29,11 @@ type branch struct {
 	// boundary: the branch opens with \b before a word character, which
 	// a search of s[p:] cannot test at p; from skips the word it is in
 	boundary bool
+	// anchored is the branch tried at one place (^), where a word opens
+	// with a byte of first: most windows hold few such places (a pattern
+	// that opens with a digit is tried at the numbers alone)
+	anchored *regexp.Regexp
+	first    *[256]bool
 }
 
 // mustPattern compiles a pattern of the package's own, as MustCompile.
@@ -60,6 +65,10 @@ func compilePattern(expr string) (*pattern, error) {
 		bs = append(bs, b)
 	}
 	if len(parts) < 2 || bs == nil {
+		if b, ok := newBranch(expr); ok && b.anchored != nil {
+			p.branches = []branch{b}
+			return p, nil
+		}
 		tree, err := syntax.Parse(expr, syntax.Perl)
 		if err != nil {
 			return nil, fmt.Errorf("parse %q: %w", expr, err)
@@ -90,8 +99,7 @@ func mustMatcher(expr string) *pattern {
 	return p
 }
 
-// matches reports whether the pattern matches s; low as for each, or ""
-// to test no needs (a text whose case folding ASCII lower case misses).
+// matches reports whether the pattern matches s; low as for each.
 func (p *pattern) matches(s, low string) bool {
 	for i := range p.branches {
 		b := &p.branches[i]
@@ -123,7 +131,19 @@ func newBranch(expr string) (branch, bool) {
 	}
 	if subs[0].Op == syntax.OpWordBoundary {
 		b.boundary = true
-		return b, len(subs) >= 2 && wordStart(subs[1])
+		if len(subs) < 2 || !wordStart(subs[1]) {
+			return b, false
+		}
+		// a match opens where a word opens, with one of the characters
+		// the pattern opens with: tried there alone, anchored
+		if a, err := regexp.Compile(`^(?:` + expr + `)`); err == nil {
+			rs, _ := firstChars(subs[1])
+			b.anchored, b.first = a, new([256]bool)
+			for _, r := range rs {
+				b.first[r] = true // wordStart: ASCII word characters only
+			}
+		}
+		return b, true
 	}
 	return b, consumesFirst(subs[0])
 }
@@ -183,11 +203,12 @@ func splitTop(expr string) []string {
 // each calls fn for every match of the whole pattern in s, in order, as
 // FindAllStringIndex(s, -1) finds them. low is s as the branches' literals
 // are tested: keyText of s for a case-sensitive pattern, of its ASCII
-// lower case for a case-blind one.
+// lower case for a case-blind one; "" tests none (a text with a letter
+// whose case folding ASCII lower case misses: the Kelvin sign, long s).
 func (p *pattern) each(s, low string, fn func(a, b int)) {
-	if len(p.branches) == 1 {
+	if len(p.branches) == 1 && p.branches[0].anchored == nil {
 		b := &p.branches[0]
-		if b.holds(low) {
+		if low == "" || b.holds(low) {
 			for _, m := range b.re.FindAllStringIndex(s, -1) {
 				fn(m[0], m[1])
 			}
@@ -204,7 +225,7 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 	var buf [8]next
 	ns := buf[:0]
 	for i := range p.branches {
-		ns = append(ns, next{off: !p.branches[i].holds(low)})
+		ns = append(ns, next{off: low != "" && !p.branches[i].holds(low)})
 	}
 	for pos := 0; pos <= len(s); {
 		win := -1
@@ -230,6 +251,67 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 		fn(ns[win].a, ns[win].b)
 		pos = ns[win].b
 	}
+}
+
+// eachSubmatch calls fn with every match's submatch offsets, as
+// FindAllStringSubmatchIndex(s, -1) gives them; low as for each. A
+// pattern cut into branches numbers its groups as the whole does only
+// in the whole, which then runs.
+func (p *pattern) eachSubmatch(s, low string, fn func(m []int)) {
+	b := &p.branches[0]
+	if len(p.branches) > 1 || b.anchored == nil {
+		if len(p.branches) > 1 || low == "" || b.holds(low) {
+			for _, m := range p.whole.FindAllStringSubmatchIndex(s, -1) {
+				fn(m)
+			}
+		}
+		return
+	}
+	if low != "" && !b.holds(low) {
+		return
+	}
+	for pos := 0; pos < len(s); {
+		m := b.fromSubmatch(s, pos)
+		if m == nil {
+			return
+		}
+		fn(m)
+		pos = m[1]
+	}
+}
+
+// fromSubmatch is from for an anchored branch, with the submatches.
+func (b *branch) fromSubmatch(s string, pos int) []int {
+	for p := pos; p < len(s); p++ {
+		if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		if m := b.anchored.FindStringSubmatchIndex(s[p:]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += p
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// first is the leftmost match of the whole pattern in s, as
+// FindStringIndex finds it; low as for each.
+func (p *pattern) first(s, low string) (int, int, bool) {
+	win, wa, wb := -1, 0, 0
+	for i := range p.branches {
+		b := &p.branches[i]
+		if low != "" && !b.holds(low) {
+			continue
+		}
+		if a, e, ok := b.from(s, 0); ok && (win < 0 || a < wa) {
+			win, wa, wb = i, a, e
+		}
+	}
+	return wa, wb, win >= 0
 }
 
 // holds reports whether low holds a string of each of the branch's sets.
@@ -260,6 +342,17 @@ const anyDigit = "\x00digit"
 // from is the branch's leftmost match in s that starts at or after pos, as
 // a search of the whole of s from pos would find it.
 func (b *branch) from(s string, pos int) (int, int, bool) {
+	if b.anchored != nil {
+		for p := pos; p < len(s); p++ {
+			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+				continue
+			}
+			if m := b.anchored.FindStringIndex(s[p:]); m != nil {
+				return p, p + m[1], true
+			}
+		}
+		return 0, 0, false
+	}
 	if b.boundary {
 		// inside a word no \b opens a match before a word character
 		for pos > 0 && pos < len(s) && isWordByte(s[pos-1]) {
