@@ -32,9 +32,11 @@ var (
 	// requires improvement"
 	riHeadlineRE = regexp.MustCompile(`(?i)\b(?:services?|council|authority|trust|safeguarding\s+(?:children(?:[’']s)?\s+)?board|lscb|safeguarding\s+partnership)(?:\s+in\s+(?:the\s+)?[\w’'.-]+(?:\s+(?:and|upon|on|[\w’'.-]+)){0,3}?)?\s+[‘'"“]?(requires?\s+improvement)\b`)
 	// prose: the grade as predicate ("Adoption is good", "services remain inadequate")
-	predicateRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	predicateRE  = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	predicatePat = mustPattern(predicateRE.String())
 	// "requires improvement to be good" is a grade wherever it stands
-	riVerbRE = regexp.MustCompile(`(?i)\b(?:requires?|required|requiring)\s+improvement\s+to\s+be\s+good\b`)
+	riVerbRE  = regexp.MustCompile(`(?i)\b(?:requires?|required|requiring)\s+improvement\s+to\s+be\s+good\b`)
+	riVerbPat = mustPattern(riVerbRE.String())
 	// "an inadequate-rated council", "the inadequate judgement"
 	gradeNounRE = regexp.MustCompile(`(?i)\b(` + gradeAlt + `)[‘'"”’]?(?:-rated|\s+rating|\s+judgement|\s+grade)\b`)
 	// "an outstanding impact", "Outstanding leadership": the top grade as an attribute of leaders
@@ -315,7 +317,7 @@ func (r *proseRead) statedForms() {
 	for _, m := range r.keys.matches(gradedIsRE, gradedIsKeys) {
 		r.add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], text[m[2]:m[3]], "prose")
 	}
-	for _, m := range r.keys.matchesFrom(riVerbRE, improvementKeys, 0) {
+	for _, m := range r.keys.matchesFrom(riVerbPat, improvementKeys, 0) {
 		subj := subjectBefore(text, m[0])
 		r.add(report.RequiresImprovement, m[0], m[1], subj, subj, "prose")
 	}
@@ -328,7 +330,7 @@ func (r *proseRead) verbsAndNouns() {
 	text := r.text
 	for _, g := range gradingREs {
 		re := g.re
-		for _, m := range r.keys.matchesFrom(re, g.keys, g.lead) {
+		for _, m := range r.keys.matchesFrom(g.pat, g.keys, g.lead) {
 			subj := subjectBefore(text, m[0])
 			if re == riHeadlineRE && strings.HasPrefix(strings.ToLower(text[m[1]:]), " to ") && !riVerbRE.MatchString(text[m[2]:]) {
 				continue // "requires improvement to ensure that ...": no grade
@@ -353,7 +355,7 @@ func (r *proseRead) verbsAndNouns() {
 // "services remain inadequate".
 func (r *proseRead) predicates() {
 	text := r.text
-	for _, m := range r.keys.matchesFrom(predicateRE, gradeKeys, 4) {
+	for _, m := range r.keys.matchesFrom(predicatePat, gradeKeys, 4) {
 		subj := subjectBefore(text, m[0])
 		g := canonicalGrade(text[m[2]:m[3]])
 		// "good" is praise unless its subject is a graded area
@@ -423,11 +425,11 @@ var (
 	gradeKeys       = []string{"outstanding", "good", "adequate", "improvement"}
 	// the patterns of a judging verb or noun, in the order they claim a grade
 	gradingREs = []guarded{
-		{keys: []string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, re: judgedRE, lead: 6},
-		{keys: []string{"judged", "rated", "found", "graded"}, re: judgedObjectRE, lead: 11},
-		{keys: improvementKeys, re: riHeadlineRE, lead: 9},
-		{keys: []string{"rated", "rating", "judgement", "grade"}, re: gradeNounRE},
-		{keys: []string{"outstanding"}, re: outstandingRE},
+		{keys: []string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, re: judgedRE, pat: mustPattern(judgedRE.String()), lead: 6},
+		{keys: []string{"judged", "rated", "found", "graded"}, re: judgedObjectRE, pat: mustPattern(judgedObjectRE.String()), lead: 11},
+		{keys: improvementKeys, re: riHeadlineRE, pat: mustPattern(riHeadlineRE.String()), lead: 9},
+		{keys: []string{"rated", "rating", "judgement", "grade"}, re: gradeNounRE, pat: mustPattern(gradeNounRE.String())},
+		{keys: []string{"outstanding"}, re: outstandingRE, pat: mustPattern(outstandingRE.String())},
 	}
 )
 
@@ -471,14 +473,21 @@ func (t textKeys) matches(re *regexp.Regexp, keys []string) [][]int {
 }
 
 // matchesFrom is matches for a pattern whose grade opens at most lead
-// words (runs of white space) after its match starts: it runs from that
-// many words before the first word that holds a grade, as nothing before
-// can match, and the text before that word is white space, so a leading
-// \b reads the same.
-func (t textKeys) matchesFrom(re *regexp.Regexp, keys []string, lead int) [][]int {
+// words (runs of white space) after its match starts. A pattern tried
+// where a word opens (pattern.eachSubmatch) is tried there; another runs
+// from lead words before the first word that holds a grade, as nothing
+// before can match, and the text before that word is white space, so a
+// leading \b reads the same.
+func (t textKeys) matchesFrom(p *pattern, keys []string, lead int) [][]int {
 	if !t.may(keys) {
 		return nil
 	}
+	if len(p.branches) == 1 && p.branches[0].anchored != nil {
+		var out [][]int
+		p.eachSubmatch(t.text, t.keys, func(m []int) { out = append(out, m) })
+		return out
+	}
+	re := p.whole
 	from := t.gradeCut(lead)
 	ms := re.FindAllStringSubmatchIndex(t.text[from:], -1)
 	if from > 0 {

@@ -105,30 +105,40 @@ func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
 		"The Local Safeguarding Children Board in the borough of Upton upon Severn requires improvement.",
 		"Adoption was good; fostering remains good; it is now 'outstanding'.",
 		"judged overall to be providing an adequate service", "This requires improvement to be good.",
-		"The rating of good is GOOD and IS ADEQUATE")
+		"The rating of good is GOOD and IS ADEQUATE", "The \u212aent service is good; it was judged outstanding")
+	// the patterns that open with a word are tried where a word opens;
+	// the headline, which may open with "s" (the long s folds to it), is cut
+	for _, p := range []*pattern{predicatePat, riVerbPat, gradingREs[0].pat, gradingREs[1].pat, gradingREs[3].pat} {
+		if len(p.branches) != 1 || p.branches[0].anchored == nil {
+			t.Errorf("%s: not tried where a word opens", p.whole)
+		}
+	}
+	if gradingREs[2].pat.branches[0].anchored != nil {
+		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.whole)
+	}
 	pats := []struct {
-		re   *regexp.Regexp
+		pat  *pattern
 		keys []string
 		lead int
-	}{{predicateRE, gradeKeys, 4}, {riVerbRE, improvementKeys, 0}}
+	}{{predicatePat, gradeKeys, 4}, {riVerbPat, improvementKeys, 0}}
 	for _, g := range gradingREs {
 		pats = append(pats, struct {
-			re   *regexp.Regexp
+			pat  *pattern
 			keys []string
 			lead int
-		}{g.re, g.keys, g.lead})
+		}{g.pat, g.keys, g.lead})
 	}
 	cut := 0
 	for _, s := range texts {
 		k := proseKeys(s)
 		for _, p := range pats {
-			got := k.matchesFrom(p.re, p.keys, p.lead)
-			want := p.re.FindAllStringSubmatchIndex(s, -1)
+			got := k.matchesFrom(p.pat, p.keys, p.lead)
+			want := p.pat.whole.FindAllStringSubmatchIndex(s, -1)
 			if !k.may(p.keys) {
 				want = nil
 			}
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.re, s, got, want)
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.pat.whole, s, got, want)
 			}
 			if len(want) > 0 && k.gradeCut(p.lead) > 0 {
 				cut++
