@@ -480,12 +480,13 @@ func (t textKeys) matchesFrom(p *pattern, keys []string, lead int) [][]int {
 	if !t.may(keys) {
 		return nil
 	}
-	if len(p.branches) == 1 && p.branches[0].anchored != nil {
+	c := p.get()
+	if len(c.branches) == 1 && c.branches[0].anchored != nil {
 		var out [][]int
 		p.eachSubmatch(t.text, t.keys, func(m []int) { out = append(out, m) })
 		return out
 	}
-	re := p.whole
+	re := c.whole
 	from := t.gradeCut(lead)
 	ms := re.FindAllStringSubmatchIndex(t.text[from:], -1)
 	if from > 0 {

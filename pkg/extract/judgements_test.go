@@ -109,12 +109,12 @@ func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
 	// the patterns that open with a word are tried where a word opens;
 	// the headline, which may open with "s" (the long s folds to it), is cut
 	for _, p := range []*pattern{predicatePat, riVerbPat, gradingREs[0].pat, gradingREs[1].pat, gradingREs[3].pat} {
-		if len(p.branches) != 1 || p.branches[0].anchored == nil {
-			t.Errorf("%s: not tried where a word opens", p.whole)
+		if len(p.get().branches) != 1 || p.get().branches[0].anchored == nil {
+			t.Errorf("%s: not tried where a word opens", p.get().whole)
 		}
 	}
-	if gradingREs[2].pat.branches[0].anchored != nil {
-		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.whole)
+	if gradingREs[2].pat.get().branches[0].anchored != nil {
+		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.get().whole)
 	}
 	pats := []struct {
 		pat  *pattern
@@ -133,12 +133,12 @@ func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
 		k := proseKeys(s)
 		for _, p := range pats {
 			got := k.matchesFrom(p.pat, p.keys, p.lead)
-			want := p.pat.whole.FindAllStringSubmatchIndex(s, -1)
+			want := p.pat.get().whole.FindAllStringSubmatchIndex(s, -1)
 			if !k.may(p.keys) {
 				want = nil
 			}
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.pat.whole, s, got, want)
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.pat.get().whole, s, got, want)
 			}
 			if len(want) > 0 && k.gradeCut(p.lead) > 0 {
 				cut++
@@ -180,7 +180,7 @@ func TestNotGradedFindsWhatTheWholeFinds(t *testing.T) {
 	texts := append(reportSentences(t), "This visit does not lead to a graded judgement.", "It is ungraded; it was not graded.",
 		"Monitoring visits DO NOT RECEIVE AN OFSTED JUDGEMENT", "There is no graded  judgement and it is not\tgraded", "reungraded visits",
 		"The \u212aent visit is not graded")
-	if n := len(notGradedRE.branches); n != 4 {
+	if n := len(notGradedRE.get().branches); n != 4 {
 		t.Errorf("%d branches, want 4", n)
 	}
 	found := 0

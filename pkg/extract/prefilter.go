@@ -1,21 +1,32 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
 // pattern is a regular expression cut at its top-level '|' into branches,
 // each run alone and only on text that holds the literals every match of
-// the branch holds. Together the branches find what the whole finds
-// (FindAllStringIndex), at a fraction of the cost: most branches cannot
-// match most windows, and a small branch runs in the backtracker where
-// the whole, over 500 instructions, ran in the slower NFA.
+// the branch holds, and, when it opens a word, tried only where a word
+// opens with its first letter. Together the branches find what the whole
+// finds (FindAllStringIndex), at a fraction of the cost: most branches
+// cannot match most windows, and a small branch runs in the backtracker
+// where the whole, over 500 instructions, ran in the slower NFA. A
+// pattern compiles on first use, so that start-up pays only for the
+// patterns a run needs.
 type pattern struct {
+	expr    string
+	matcher bool // asked only whether it matches (mustMatcher)
+	once    sync.Once
+	built   compiled
+}
+
+// compiled is a pattern's regular expressions.
+type compiled struct {
 	whole    *regexp.Regexp
 	branches []branch
 }
@@ -36,73 +47,85 @@ type branch struct {
 	first    *[256]bool
 }
 
-// mustPattern compiles a pattern of the package's own, as MustCompile.
-func mustPattern(expr string) *pattern {
-	p, err := compilePattern(expr)
-	if err != nil {
-		panic(err) // a literal pattern of this package: a bug, found by any test
-	}
-	return p
-}
+// mustPattern is a pattern of the package's own; as MustCompile, a
+// pattern that does not compile panics, on first use (the tests use
+// every one).
+func mustPattern(expr string) *pattern { return &pattern{expr: expr} }
 
-// compilePattern compiles expr and cuts it into branches when that is
-// safe: each branch matches no empty text and tests nothing before where
-// its match starts but a leading \b. Otherwise the pattern is one branch.
+// compilePattern is a pattern read from data: its syntax is checked now,
+// its compiling waits for its first use.
 func compilePattern(expr string) (*pattern, error) {
-	whole, err := regexp.Compile(expr)
-	if err != nil {
+	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
 		return nil, err
 	}
-	p := &pattern{whole: whole}
+	return &pattern{expr: expr}, nil
+}
+
+// mustMatcher is a pattern that is only asked whether it matches: every
+// top-level alternative is a branch, as a text holds a match of the whole
+// when it holds one of an alternative, wherever it starts.
+func mustMatcher(expr string) *pattern { return &pattern{expr: expr, matcher: true} }
+
+// get is the pattern compiled.
+func (p *pattern) get() *compiled {
+	p.once.Do(func() {
+		if p.matcher {
+			p.built = buildMatcher(p.expr)
+		} else {
+			p.built = build(p.expr)
+		}
+	})
+	return &p.built
+}
+
+// build cuts expr into branches when that is safe: each branch matches no
+// empty text and tests nothing before where its match starts but a
+// leading \b. Otherwise the pattern is one branch.
+func build(expr string) compiled {
+	c := compiled{whole: regexp.MustCompile(expr)}
 	parts := splitTop(expr)
-	var bs []branch
 	for _, part := range parts {
 		b, ok := newBranch(part)
 		if !ok {
-			bs = nil
+			c.branches = nil
 			break
 		}
-		bs = append(bs, b)
+		c.branches = append(c.branches, b)
 	}
-	if len(parts) < 2 || bs == nil {
+	if len(parts) < 2 || c.branches == nil {
 		if b, ok := newBranch(expr); ok && b.anchored != nil {
-			p.branches = []branch{b}
-			return p, nil
+			c.branches = []branch{b}
+			return c
 		}
-		tree, err := syntax.Parse(expr, syntax.Perl)
-		if err != nil {
-			return nil, fmt.Errorf("parse %q: %w", expr, err)
-		}
-		bs = []branch{{re: whole, need: needs(tree)}}
+		tree, _ := syntax.Parse(expr, syntax.Perl) // as whole compiled
+		c.branches = []branch{{re: c.whole, need: needs(tree)}}
 	}
-	p.branches = bs
-	return p, nil
+	return c
 }
 
-// mustMatcher compiles a pattern that is only asked whether it matches:
-// every top-level alternative is a branch, as a text holds a match of the
-// whole when it holds one of an alternative, wherever it starts.
-func mustMatcher(expr string) *pattern {
-	p := &pattern{whole: regexp.MustCompile(expr)}
+// buildMatcher compiles every top-level alternative of expr as a branch.
+func buildMatcher(expr string) compiled {
+	c := compiled{whole: regexp.MustCompile(expr)}
 	for _, part := range splitTop(expr) {
 		re, err := regexp.Compile(part)
 		tree, perr := syntax.Parse(part, syntax.Perl)
 		if err != nil || perr != nil { // a cut inside a construct: keep the whole
-			p.branches = nil
+			c.branches = nil
 			break
 		}
-		p.branches = append(p.branches, branch{re: re, need: needs(tree)})
+		c.branches = append(c.branches, branch{re: re, need: needs(tree)})
 	}
-	if p.branches == nil {
-		p.branches = []branch{{re: p.whole}}
+	if c.branches == nil {
+		c.branches = []branch{{re: c.whole}}
 	}
-	return p
+	return c
 }
 
 // matches reports whether the pattern matches s; low as for each.
 func (p *pattern) matches(s, low string) bool {
-	for i := range p.branches {
-		b := &p.branches[i]
+	bs := p.get().branches
+	for i := range bs {
+		b := &bs[i]
 		if (low == "" || b.holds(low)) && b.re.MatchString(s) {
 			return true
 		}
@@ -206,8 +229,9 @@ func splitTop(expr string) []string {
 // lower case for a case-blind one; "" tests none (a text with a letter
 // whose case folding ASCII lower case misses: the Kelvin sign, long s).
 func (p *pattern) each(s, low string, fn func(a, b int)) {
-	if len(p.branches) == 1 && p.branches[0].anchored == nil {
-		b := &p.branches[0]
+	bs := p.get().branches
+	if len(bs) == 1 && bs[0].anchored == nil {
+		b := &bs[0]
 		if low == "" || b.holds(low) {
 			for _, m := range b.re.FindAllStringIndex(s, -1) {
 				fn(m[0], m[1])
@@ -224,8 +248,8 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 	}
 	var buf [8]next
 	ns := buf[:0]
-	for i := range p.branches {
-		ns = append(ns, next{off: low != "" && !p.branches[i].holds(low)})
+	for i := range bs {
+		ns = append(ns, next{off: low != "" && !bs[i].holds(low)})
 	}
 	for pos := 0; pos <= len(s); {
 		win := -1
@@ -235,7 +259,7 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 				continue
 			}
 			if !n.known || n.a < pos {
-				a, b, ok := p.branches[i].from(s, pos)
+				a, b, ok := bs[i].from(s, pos)
 				*n = next{a: a, b: b, known: true, off: !ok}
 				if !ok {
 					continue
@@ -258,10 +282,11 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 // pattern cut into branches numbers its groups as the whole does only
 // in the whole, which then runs.
 func (p *pattern) eachSubmatch(s, low string, fn func(m []int)) {
-	b := &p.branches[0]
-	if len(p.branches) > 1 || b.anchored == nil {
-		if len(p.branches) > 1 || low == "" || b.holds(low) {
-			for _, m := range p.whole.FindAllStringSubmatchIndex(s, -1) {
+	c := p.get()
+	b := &c.branches[0]
+	if len(c.branches) > 1 || b.anchored == nil {
+		if len(c.branches) > 1 || low == "" || b.holds(low) {
+			for _, m := range c.whole.FindAllStringSubmatchIndex(s, -1) {
 				fn(m)
 			}
 		}
@@ -302,8 +327,9 @@ func (b *branch) fromSubmatch(s string, pos int) []int {
 // FindStringIndex finds it; low as for each.
 func (p *pattern) first(s, low string) (int, int, bool) {
 	win, wa, wb := -1, 0, 0
-	for i := range p.branches {
-		b := &p.branches[i]
+	bs := p.get().branches
+	for i := range bs {
+		b := &bs[i]
 		if low != "" && !b.holds(low) {
 			continue
 		}

@@ -23,9 +23,9 @@ func eachAll(p *pattern, s, low string) [][]int {
 // whole regular expression does in s.
 func checkSame(t *testing.T, p *pattern, s string) {
 	t.Helper()
-	got, want := eachAll(p, s, keyText(s)), p.whole.FindAllStringIndex(s, -1)
+	got, want := eachAll(p, s, keyText(s)), p.get().whole.FindAllStringIndex(s, -1)
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole, s, got, want)
+		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.get().whole, s, got, want)
 	}
 }
 
@@ -68,7 +68,7 @@ func TestPatternCutsOnlyWhereSafe(t *testing.T) {
 		{`\b-x|\by`, 1},      // \b before a hyphen tests the text before
 	}
 	for _, c := range cases {
-		if n := len(mustPattern(c.expr).branches); n != c.branches {
+		if n := len(mustPattern(c.expr).get().branches); n != c.branches {
 			t.Errorf("%s: %d branches, want %d", c.expr, n, c.branches)
 		}
 	}
@@ -91,7 +91,7 @@ func TestNeedHoldsOfEveryMatch(t *testing.T) {
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
-		if got := p.branches[0].need; !slices.EqualFunc(got, c.need, slices.Equal[[]string]) {
+		if got := p.get().branches[0].need; !slices.EqualFunc(got, c.need, slices.Equal[[]string]) {
 			t.Errorf("%s: need %q, want %q", c.expr, got, c.need)
 		}
 	}
@@ -223,7 +223,7 @@ func TestMatcherMatchesWhatTheWholeMatches(t *testing.T) {
 	matched := 0
 	for _, s := range texts {
 		k := proseKeys(s)
-		want := descriptorRE.whole.MatchString(s)
+		want := descriptorRE.get().whole.MatchString(s)
 		if got := descriptorRE.matches(s, k.keys); got != want {
 			t.Errorf("descriptor on %q: %v, want %v", s, got, want)
 		}
@@ -234,7 +234,7 @@ func TestMatcherMatchesWhatTheWholeMatches(t *testing.T) {
 	if matched < 7 {
 		t.Errorf("%d texts matched, want at least the 7 written to", matched)
 	}
-	if n := len(descriptorRE.branches); n != 4 {
+	if n := len(descriptorRE.get().branches); n != 4 {
 		t.Errorf("descriptor: %d branches, want 4", n)
 	}
 }
@@ -254,9 +254,9 @@ func TestUnitPatternsFindWhatTheWholeFinds(t *testing.T) {
 		for _, p := range []*pattern{percentRE, pointsRE, rateRE, durationRE, moneyRE} {
 			var got [][]int
 			p.eachSubmatch(low, keyText(low), func(m []int) { got = append(got, m) })
-			want := p.whole.FindAllStringSubmatchIndex(low, -1)
+			want := p.get().whole.FindAllStringSubmatchIndex(low, -1)
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole, low, got, want)
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.get().whole, low, got, want)
 			}
 			found += len(want)
 		}
