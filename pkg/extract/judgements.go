@@ -486,7 +486,7 @@ func (t textKeys) matchesFrom(p *pattern, keys []string, lead int) [][]int {
 		p.eachSubmatch(t.text, t.keys, func(m []int) { out = append(out, m) })
 		return out
 	}
-	re := c.whole
+	re := p.whole()
 	from := t.gradeCut(lead)
 	ms := re.FindAllStringSubmatchIndex(t.text[from:], -1)
 	if from > 0 {

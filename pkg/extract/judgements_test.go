@@ -110,11 +110,11 @@ func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
 	// the headline, which may open with "s" (the long s folds to it), is cut
 	for _, p := range []*pattern{predicatePat, riVerbPat, gradingREs[0].pat, gradingREs[1].pat, gradingREs[3].pat} {
 		if len(p.get().branches) != 1 || p.get().branches[0].anchored == nil {
-			t.Errorf("%s: not tried where a word opens", p.get().whole)
+			t.Errorf("%s: not tried where a word opens", p.whole())
 		}
 	}
 	if gradingREs[2].pat.get().branches[0].anchored != nil {
-		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.get().whole)
+		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.whole())
 	}
 	pats := []struct {
 		pat  *pattern
@@ -133,12 +133,12 @@ func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
 		k := proseKeys(s)
 		for _, p := range pats {
 			got := k.matchesFrom(p.pat, p.keys, p.lead)
-			want := p.pat.get().whole.FindAllStringSubmatchIndex(s, -1)
+			want := p.pat.whole().FindAllStringSubmatchIndex(s, -1)
 			if !k.may(p.keys) {
 				want = nil
 			}
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.pat.get().whole, s, got, want)
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.pat.whole(), s, got, want)
 			}
 			if len(want) > 0 && k.gradeCut(p.lead) > 0 {
 				cut++

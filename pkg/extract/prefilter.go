@@ -19,15 +19,16 @@ import (
 // pattern compiles on first use, so that start-up pays only for the
 // patterns a run needs.
 type pattern struct {
-	expr    string
-	matcher bool // asked only whether it matches (mustMatcher)
-	once    sync.Once
-	built   compiled
+	expr      string
+	matcher   bool // asked only whether it matches (mustMatcher)
+	once      sync.Once
+	built     compiled
+	wholeOnce sync.Once
+	wholeRE   *regexp.Regexp
 }
 
-// compiled is a pattern's regular expressions.
+// compiled is a pattern's branches.
 type compiled struct {
-	whole    *regexp.Regexp
 	branches []branch
 }
 
@@ -70,20 +71,20 @@ func mustMatcher(expr string) *pattern { return &pattern{expr: expr, matcher: tr
 func (p *pattern) get() *compiled {
 	p.once.Do(func() {
 		if p.matcher {
-			p.built = buildMatcher(p.expr)
+			p.built = p.buildMatcher()
 		} else {
-			p.built = build(p.expr)
+			p.built = p.build()
 		}
 	})
 	return &p.built
 }
 
-// build cuts expr into branches when that is safe: each branch matches no
-// empty text and tests nothing before where its match starts but a
-// leading \b. Otherwise the pattern is one branch.
-func build(expr string) compiled {
-	c := compiled{whole: regexp.MustCompile(expr)}
-	parts := splitTop(expr)
+// build cuts the pattern into branches when that is safe: each branch
+// matches no empty text and tests nothing before where its match starts
+// but a leading \b. Otherwise the pattern is one branch.
+func (p *pattern) build() compiled {
+	var c compiled
+	parts := splitTop(p.expr)
 	for _, part := range parts {
 		b, ok := newBranch(part)
 		if !ok {
@@ -92,21 +93,27 @@ func build(expr string) compiled {
 		}
 		c.branches = append(c.branches, b)
 	}
+	if len(parts) == 1 && c.branches != nil && c.branches[0].anchored != nil {
+		return c
+	}
 	if len(parts) < 2 || c.branches == nil {
-		if b, ok := newBranch(expr); ok && b.anchored != nil {
-			c.branches = []branch{b}
-			return c
-		}
-		tree, _ := syntax.Parse(expr, syntax.Perl) // as whole compiled
-		c.branches = []branch{{re: c.whole, need: needs(tree)}}
+		tree, _ := syntax.Parse(p.expr, syntax.Perl) // as the whole compiles
+		c.branches = []branch{{re: p.whole(), need: needs(tree)}}
 	}
 	return c
 }
 
-// buildMatcher compiles every top-level alternative of expr as a branch.
-func buildMatcher(expr string) compiled {
-	c := compiled{whole: regexp.MustCompile(expr)}
-	for _, part := range splitTop(expr) {
+// whole is the pattern as one regular expression, compiled on first use:
+// the branches stand for it but where one branch runs unanchored.
+func (p *pattern) whole() *regexp.Regexp {
+	p.wholeOnce.Do(func() { p.wholeRE = regexp.MustCompile(p.expr) })
+	return p.wholeRE
+}
+
+// buildMatcher compiles every top-level alternative as a branch.
+func (p *pattern) buildMatcher() compiled {
+	var c compiled
+	for _, part := range splitTop(p.expr) {
 		re, err := regexp.Compile(part)
 		tree, perr := syntax.Parse(part, syntax.Perl)
 		if err != nil || perr != nil { // a cut inside a construct: keep the whole
@@ -116,7 +123,7 @@ func buildMatcher(expr string) compiled {
 		c.branches = append(c.branches, branch{re: re, need: needs(tree)})
 	}
 	if c.branches == nil {
-		c.branches = []branch{{re: c.whole}}
+		c.branches = []branch{{re: p.whole()}}
 	}
 	return c
 }
@@ -136,39 +143,35 @@ func (p *pattern) matches(s, low string) bool {
 // newBranch compiles one alternative; ok is false when it may match empty
 // text or tests the text before its start.
 func newBranch(expr string) (branch, bool) {
-	re, err := regexp.Compile(expr)
+	tree, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return branch{}, false // a cut inside a construct: keep the whole
 	}
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return branch{}, false
-	}
-	b := branch{re: re, need: needs(tree)}
-	if minLen(tree) == 0 {
-		return b, false
-	}
+	b := branch{need: needs(tree)}
 	subs := []*syntax.Regexp{tree}
 	if tree.Op == syntax.OpConcat {
 		subs = tree.Sub
 	}
-	if subs[0].Op == syntax.OpWordBoundary {
-		b.boundary = true
-		if len(subs) < 2 || !wordStart(subs[1]) {
-			return b, false
-		}
+	if minLen(tree) > 0 && subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && wordStart(subs[1]) {
 		// a match opens where a word opens, with one of the characters
-		// the pattern opens with: tried there alone, anchored
-		if a, err := regexp.Compile(`^(?:` + expr + `)`); err == nil {
-			rs, _ := firstChars(subs[1])
-			b.anchored, b.first = a, new([256]bool)
-			for _, r := range rs {
-				b.first[r] = true // wordStart: ASCII word characters only
-			}
+		// the pattern opens with: tried there alone, anchored, and the
+		// branch needs no other form
+		a, err := regexp.Compile(`^(?:` + expr + `)`)
+		if err != nil {
+			return branch{}, false
+		}
+		rs, _ := firstChars(subs[1])
+		b.boundary, b.anchored, b.first = true, a, new([256]bool)
+		for _, r := range rs {
+			b.first[r] = true // wordStart: ASCII word characters only
 		}
 		return b, true
 	}
-	return b, consumesFirst(subs[0])
+	if b.re, err = regexp.Compile(expr); err != nil {
+		return branch{}, false
+	}
+	b.boundary = subs[0].Op == syntax.OpWordBoundary
+	return b, minLen(tree) > 0 && !b.boundary && consumesFirst(subs[0])
 }
 
 // splitTop cuts expr at the '|' outside brackets and groups; a leading
@@ -286,7 +289,7 @@ func (p *pattern) eachSubmatch(s, low string, fn func(m []int)) {
 	b := &c.branches[0]
 	if len(c.branches) > 1 || b.anchored == nil {
 		if len(c.branches) > 1 || low == "" || b.holds(low) {
-			for _, m := range c.whole.FindAllStringSubmatchIndex(s, -1) {
+			for _, m := range p.whole().FindAllStringSubmatchIndex(s, -1) {
 				fn(m)
 			}
 		}
@@ -406,7 +409,17 @@ const maxExact = 32
 // exact is the set of every string re matches, when it is finite and
 // small: literals, small classes, and their options, choices and joins.
 // Case-blind literals are in lower case.
-func exact(re *syntax.Regexp) ([]string, bool) {
+func (r *reader) exact(re *syntax.Regexp) ([]string, bool) {
+	if e, ok := r.memo[re]; ok {
+		return e.set, e.ok
+	}
+	set, ok := r.exactOf(re)
+	r.memo[re] = exactSet{set, ok}
+	return set, ok
+}
+
+// exactOf is exact, computed.
+func (r *reader) exactOf(re *syntax.Regexp) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
 		return []string{""}, true
@@ -438,14 +451,14 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		}
 		return out, len(out) > 0
 	case syntax.OpCapture:
-		return exact(re.Sub[0])
+		return r.exact(re.Sub[0])
 	case syntax.OpQuest:
-		e, ok := exact(re.Sub[0])
+		e, ok := r.exact(re.Sub[0])
 		return append([]string{""}, e...), ok && len(e) < maxExact
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			e, ok := exact(sub)
+			e, ok := r.exact(sub)
 			if !ok || len(out)+len(e) > maxExact {
 				return nil, false
 			}
@@ -455,7 +468,7 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpConcat:
 		out := []string{""}
 		for _, sub := range re.Sub {
-			e, ok := exact(sub)
+			e, ok := r.exact(sub)
 			if !ok {
 				return nil, false
 			}
@@ -511,10 +524,23 @@ func cross(a, b []string) []string {
 	return out
 }
 
+// reader reads the needs of one pattern; memo keeps the exact set of
+// each part, as need asks for a part's again and again down the tree.
+type reader struct {
+	memo map[*syntax.Regexp]exactSet
+}
+
+// exactSet is a part's exact set, and whether it has one.
+type exactSet struct {
+	set []string
+	ok  bool
+}
+
 // needs is need(re) with each set once.
 func needs(re *syntax.Regexp) [][]string {
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
 	var out [][]string
-	for _, set := range need(re) {
+	for _, set := range r.need(re) {
 		if !slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, set) }) {
 			out = append(out, set)
 		}
@@ -523,8 +549,8 @@ func needs(re *syntax.Regexp) [][]string {
 }
 
 // need is the sets of strings every match of re holds one of each.
-func need(re *syntax.Regexp) [][]string {
-	if e, ok := exact(re); ok {
+func (r *reader) need(re *syntax.Regexp) [][]string {
+	if e, ok := r.exact(re); ok {
 		return needOf(e)
 	}
 	switch re.Op {
@@ -533,17 +559,17 @@ func need(re *syntax.Regexp) [][]string {
 			return [][]string{{anyDigit}}
 		}
 	case syntax.OpCapture, syntax.OpPlus:
-		return need(re.Sub[0])
+		return r.need(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return need(re.Sub[0])
+			return r.need(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		return needConcat(re.Sub)
+		return r.needConcat(re.Sub)
 	case syntax.OpAlternate:
 		var set []string
 		for _, sub := range re.Sub {
-			cs := need(sub)
+			cs := r.need(sub)
 			if len(cs) == 0 {
 				return nil
 			}
@@ -556,11 +582,11 @@ func need(re *syntax.Regexp) [][]string {
 
 // needConcat is need for a sequence: the runs of exact parts joined, and
 // the needs of the other parts.
-func needConcat(subs []*syntax.Regexp) [][]string {
+func (r *reader) needConcat(subs []*syntax.Regexp) [][]string {
 	var out [][]string
 	var run []string
 	for _, sub := range subs {
-		if e, ok := repeated(sub); ok {
+		if e, ok := r.repeated(sub); ok {
 			// "a\s+b": "a " and " b", whatever the run of spaces
 			if run == nil {
 				run = []string{""}
@@ -573,7 +599,7 @@ func needConcat(subs []*syntax.Regexp) [][]string {
 			run = e
 			continue
 		}
-		if e, ok := exact(sub); ok {
+		if e, ok := r.exact(sub); ok {
 			if run == nil {
 				run = e
 			} else if j := cross(run, e); j != nil {
@@ -586,18 +612,18 @@ func needConcat(subs []*syntax.Regexp) [][]string {
 		}
 		out = append(out, needOf(run)...)
 		run = nil
-		out = append(out, need(sub)...)
+		out = append(out, r.need(sub)...)
 	}
 	return append(out, needOf(run)...)
 }
 
 // repeated is the exact set of x for x+ or x{n,} (n >= 1): every match
 // opens and ends with a string of it.
-func repeated(re *syntax.Regexp) ([]string, bool) {
+func (r *reader) repeated(re *syntax.Regexp) ([]string, bool) {
 	if re.Op != syntax.OpPlus && (re.Op != syntax.OpRepeat || re.Min < 1) {
 		return nil, false
 	}
-	e, ok := exact(re.Sub[0])
+	e, ok := r.exact(re.Sub[0])
 	return e, ok && !slices.Contains(e, "")
 }
 

@@ -23,9 +23,9 @@ func eachAll(p *pattern, s, low string) [][]int {
 // whole regular expression does in s.
 func checkSame(t *testing.T, p *pattern, s string) {
 	t.Helper()
-	got, want := eachAll(p, s, keyText(s)), p.get().whole.FindAllStringIndex(s, -1)
+	got, want := eachAll(p, s, keyText(s)), p.whole().FindAllStringIndex(s, -1)
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.get().whole, s, got, want)
+		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole(), s, got, want)
 	}
 }
 
@@ -223,7 +223,7 @@ func TestMatcherMatchesWhatTheWholeMatches(t *testing.T) {
 	matched := 0
 	for _, s := range texts {
 		k := proseKeys(s)
-		want := descriptorRE.get().whole.MatchString(s)
+		want := descriptorRE.whole().MatchString(s)
 		if got := descriptorRE.matches(s, k.keys); got != want {
 			t.Errorf("descriptor on %q: %v, want %v", s, got, want)
 		}
@@ -254,9 +254,9 @@ func TestUnitPatternsFindWhatTheWholeFinds(t *testing.T) {
 		for _, p := range []*pattern{percentRE, pointsRE, rateRE, durationRE, moneyRE} {
 			var got [][]int
 			p.eachSubmatch(low, keyText(low), func(m []int) { got = append(got, m) })
-			want := p.get().whole.FindAllStringSubmatchIndex(low, -1)
+			want := p.whole().FindAllStringSubmatchIndex(low, -1)
 			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
-				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.get().whole, low, got, want)
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole(), low, got, want)
 			}
 			found += len(want)
 		}
