@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/findings/findings/internal/benchdata"
@@ -264,5 +265,27 @@ func TestUnitPatternsFindWhatTheWholeFinds(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no text matched: nothing was tested")
+	}
+}
+
+// TestPatternCompilesOnceForEveryGoroutine runs a fresh pattern from
+// several goroutines at once, as a batch's jobs do (go test -race).
+func TestPatternCompilesOnceForEveryGoroutine(t *testing.T) {
+	p := mustPattern(`\b\d+ children|\bchildren aged \d+`)
+	want := p.whole().FindAllStringIndex("4 children and children aged 12", -1)
+	var wg sync.WaitGroup
+	got := make([][][]int, 4)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = eachAll(p, "4 children and children aged 12", "4 children and children aged 12")
+		}()
+	}
+	wg.Wait()
+	for _, g := range got {
+		if !slices.EqualFunc(g, want, slices.Equal[[]int]) {
+			t.Errorf("got %v, want %v", g, want)
+		}
 	}
 }
