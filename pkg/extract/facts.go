@@ -164,12 +164,6 @@ func (p *authorityPattern) matches(s, low string, n int, exact bool) [][]int {
 	return out
 }
 
-// isWordByte reports whether c is a character of \w (and so of \b): an
-// ASCII letter, digit or underscore.
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
 // foldsToASCII reports whether s holds one of the two non-ASCII letters
 // that a case-blind pattern matches to ASCII ones: "ſ" (long s) and the
 // Kelvin sign. An ASCII-lower-cased copy of such a text can miss a word
