@@ -329,28 +329,56 @@ func (x *Extractor) weighInContext(pieces []piece) {
 	docTone, secTone := tones(pieces, ruleKinds)
 	// the grade of the section a unit is in: the last graded heading or
 	// table row before it (older reports grade a section in a row)
-	secGrade := ""
+	// the features that hold for the whole document are made once, and
+	// the section's grade when it changes; weigh reads ctxFeats and keeps
+	// nothing of it, so one slice serves every unit
+	docFeats := [2]string{"docgrade:" + cmp.Or(docGrade, "none"), "doctone:" + docTone.tone()}
+	secFeat := "secgrade:none"
+	ctxFeats := make([]string, 0, 6)
 	for i := range pieces {
 		p := &pieces[i]
 		if g, ok := tableGrade(p.judgements); ok && p.unit.heading {
-			secGrade = g
+			secFeat = "secgrade:" + cmp.Or(g, "none")
 		}
 		if p.clauses == nil {
 			continue
 		}
-		prev := "none"
+		prev := "prev:none"
 		if i > 0 {
-			prev = cmp.Or(ruleKinds[i-1], "neutral")
+			prev = named(prevFeats, "prev:", cmp.Or(ruleKinds[i-1], "neutral"))
 		}
 		st := *secTone[p.block.Section]
 		st.add(ruleKinds[i], -1) // the unit's own call is in its features already
-		ctxFeats := []string{"docgrade:" + cmp.Or(docGrade, "none"), "secgrade:" + cmp.Or(secGrade, "none"), "prev:" + prev,
-			"doctone:" + docTone.tone(), "sectone:" + st.tone()}
+		ctxFeats = append(ctxFeats[:0], docFeats[0], secFeat, prev, docFeats[1], named(sectoneFeats, "sectone:", st.tone()))
 		if i == 0 || pieces[i-1].block != p.block {
 			ctxFeats = append(ctxFeats, "first-in-block")
 		}
 		p.verdict, p.features = x.verdicts.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
 	}
+}
+
+// prevFeats and sectoneFeats are the context features of every call and
+// tone, made once rather than for each unit.
+var (
+	prevFeats    = prefixed("prev:", report.Strength, report.Weakness, report.Mixed, "neutral")
+	sectoneFeats = prefixed("sectone:", "few", "pos", "leanpos", "leanneg", "neg")
+)
+
+// prefixed maps each of names to prefix+name.
+func prefixed(prefix string, names ...string) map[string]string {
+	m := make(map[string]string, len(names))
+	for _, n := range names {
+		m[n] = prefix + n
+	}
+	return m
+}
+
+// named is m's prefix+name, made afresh for a name m does not hold.
+func named(m map[string]string, prefix, name string) string {
+	if f, ok := m[name]; ok {
+		return f
+	}
+	return prefix + name
 }
 
 // overallGrade is the first overall grade of this inspection the
