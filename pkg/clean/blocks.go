@@ -108,14 +108,10 @@ func (b *builder) add(s string, src int, cut bool) {
 }
 
 var (
-	// "Inspection dates: ...", "Lead inspector: ...": a label line starts a block.
-	labelLineRE = regexp.MustCompile(`^[A-Z][A-Za-z’' ]{2,30}:\s`)
 	// a section heading that ends in its grade, however long
 	gradedHeadingRE = regexp.MustCompile(`(?i):\s*(?:` + ofsted.GradePattern(false, true) + `)$`)
 	// a judgement table's grade cell: "Good", "Good (Grade 2)", "Grade 2 (Good)"
 	gradeCellRE = regexp.MustCompile(`(?i)^(?:(?:` + ofsted.GradePattern(false, true) + `)(?:\s*\(grade\s*\d\))?|grade\s*\d\s*\((?:` + ofsted.GradePattern(false, false) + `)\))$`)
-	// a footnote digit glued to the last word: "improve?1", "board1"
-	footnoteRE = regexp.MustCompile(`([^\s\d])\d{1,2}$`)
 )
 
 // Blocks cuts a document's text into blocks: page furniture dropped,
@@ -123,101 +119,13 @@ var (
 func Blocks(text string) []Block {
 	lines := splitLines(text)
 	markFurniture(lines)
-	width := lineWidth(lines)
-
-	var blocks []Block
-	var cur *builder
-	flush := func() {
-		if cur != nil && cur.lines > 0 {
-			blocks = append(blocks, Block{Kind: cur.kind, Text: cur.text.String(), Page: cur.page, pieces: cur.pieces})
-		}
-		cur = nil
-	}
-	start := func(k Kind, s string, src, page int) {
-		flush()
-		cur = &builder{kind: k, page: page}
-		cur.add(s, src, false)
-	}
-
-	blank, gap, bullet := false, false, false
-	pairNext := false // the line is the second half of a graded heading
-	lastPage := 0
+	j := &joiner{lines: lines, width: lineWidth(lines)}
 	for i := range lines {
-		l := lines[i]
-		if pairNext && !l.furniture && !l.blank && cur != nil && cur.kind == Heading {
-			pairNext = false
-			cur.add(l.text, l.start, false)
-			flush()
-			lastPage = l.page
-			continue
-		}
-		pairNext = false
-		if l.furniture {
-			gap = true
-			continue
-		}
-		if l.blank {
-			blank = true
-			continue
-		}
-		pageBreak := l.page != lastPage
-		lastPage = l.page
-		t, src := l.text, l.start
-		sep := blank || gap || pageBreak
-		cut := gap
-		blank, gap = false, false
-
-		if n, only := paraNumberLen(t); only {
-			flush()
-			continue
-		} else if n > 0 {
-			start(Paragraph, t[n:], src+n, l.page)
-			continue
-		}
-		if n := bulletLen(t); n > 0 {
-			if n == len(t) {
-				flush()
-				bullet = true
-				continue
-			}
-			start(Bullet, t[n:], src+n, l.page)
-			bullet = false
-			continue
-		}
-		if bullet {
-			start(Bullet, t, src, l.page)
-			bullet = false
-			continue
-		}
-		if i+1 < len(lines) && gradedPair(t, lines[i+1]) {
-			// "The impact of leaders on ... children and" / "families:
-			// requires improvement to be good": a graded heading over two
-			// lines ends the section above, even with no blank line before
-			start(Heading, t, src, l.page)
-			pairNext = true
-			continue
-		}
-		if cur != nil {
-			if sep && continues(cur, t) {
-				cur.add(t, src, cut)
-				continue
-			}
-			if !sep && cur.kind != Heading && !startsNewBlock(t) &&
-				!(endsSentence(cur.last) && isHeadingLine(t, width, next(lines, i))) {
-				cur.add(t, src, cut)
-				continue
-			}
-		}
-		if isHeadingLine(t, width, next(lines, i)) {
-			start(Heading, t, src, l.page)
-			flush()
-			continue
-		}
-		start(Paragraph, t, src, l.page)
+		j.take(i)
 	}
-	flush()
+	j.flush()
 
-	blocks = pairRows(text, blocks)
+	blocks := pairRows(text, j.blocks)
 	for i := range blocks {
 		b := &blocks[i]
 		if b.Kind == Paragraph && looksLikeHeading(b.Text) {
@@ -227,6 +135,122 @@ func Blocks(text string) []Block {
 	markChrome(blocks)
 	assignSections(blocks)
 	return blocks
+}
+
+// joiner joins a document's lines into blocks, one line after another:
+// what it has seen between the last text line and this one decides
+// whether a line carries on the block or starts another.
+type joiner struct {
+	lines  []line
+	width  int // a full line's length (lineWidth)
+	blocks []Block
+	cur    *builder // the block being built, or nil
+
+	blank, gap bool // a blank line, page furniture since the last text line
+	bullet     bool // the last line was a bullet glyph alone
+	pairNext   bool // the line is the second half of a graded heading
+	lastPage   int
+}
+
+// flush ends the block being built.
+func (j *joiner) flush() {
+	if j.cur != nil && j.cur.lines > 0 {
+		c := j.cur
+		j.blocks = append(j.blocks, Block{Kind: c.kind, Text: c.text.String(), Page: c.page, pieces: c.pieces})
+	}
+	j.cur = nil
+}
+
+// start ends the block being built and starts one of kind k with s.
+func (j *joiner) start(k Kind, s string, src, page int) {
+	j.flush()
+	j.cur = &builder{kind: k, page: page}
+	j.cur.add(s, src, false)
+}
+
+// take reads line i: furniture and blank lines are noted, a text line
+// placed.
+func (j *joiner) take(i int) {
+	l := j.lines[i]
+	if j.pairNext && !l.furniture && !l.blank && j.cur != nil && j.cur.kind == Heading {
+		j.pairNext = false
+		j.cur.add(l.text, l.start, false)
+		j.flush()
+		j.lastPage = l.page
+		return
+	}
+	j.pairNext = false
+	if l.furniture {
+		j.gap = true
+		return
+	}
+	if l.blank {
+		j.blank = true
+		return
+	}
+	pageBreak := l.page != j.lastPage
+	j.lastPage = l.page
+	sep := j.blank || j.gap || pageBreak
+	cut := j.gap
+	j.blank, j.gap = false, false
+	j.place(i, sep, cut)
+}
+
+// place puts text line i in a block: a numbered paragraph or a bullet of
+// its own, the first half of a graded heading, the block being built
+// carried on, or a heading or a paragraph of its own. sep says that a
+// blank line, furniture or a page break stands before it, cut that
+// furniture does.
+func (j *joiner) place(i int, sep, cut bool) {
+	l := j.lines[i]
+	t, src := l.text, l.start
+	if n, only := paraNumberLen(t); only {
+		j.flush()
+		return
+	} else if n > 0 {
+		j.start(Paragraph, t[n:], src+n, l.page)
+		return
+	}
+	if n := bulletLen(t); n > 0 {
+		if n == len(t) {
+			j.flush()
+			j.bullet = true
+			return
+		}
+		j.start(Bullet, t[n:], src+n, l.page)
+		j.bullet = false
+		return
+	}
+	if j.bullet {
+		j.start(Bullet, t, src, l.page)
+		j.bullet = false
+		return
+	}
+	if i+1 < len(j.lines) && gradedPair(t, j.lines[i+1]) {
+		// "The impact of leaders on ... children and" / "families:
+		// requires improvement to be good": a graded heading over two
+		// lines ends the section above, even with no blank line before
+		j.start(Heading, t, src, l.page)
+		j.pairNext = true
+		return
+	}
+	if cur := j.cur; cur != nil {
+		if sep && continues(cur, t) {
+			cur.add(t, src, cut)
+			return
+		}
+		if !sep && cur.kind != Heading && !startsNewBlock(t) &&
+			!(endsSentence(cur.last) && isHeadingLine(t, j.width, next(j.lines, i))) {
+			cur.add(t, src, cut)
+			return
+		}
+	}
+	if isHeadingLine(t, j.width, next(j.lines, i)) {
+		j.start(Heading, t, src, l.page)
+		j.flush()
+		return
+	}
+	j.start(Paragraph, t, src, l.page)
 }
 
 // continues reports whether line t carries on block cur across a blank
@@ -258,14 +282,63 @@ var joiners = []string{"a", "an", "the", "and", "or", "of", "to", "in", "on", "f
 // startsNewBlock reports whether a line opens a block of its own even with
 // no blank line before it: "Label: value" lines.
 func startsNewBlock(t string) bool {
-	return labelLineRE.MatchString(t)
+	return labelLine(t)
+}
+
+// labelLine reports whether s opens with a label and a colon: "Inspection
+// dates: ...", "Lead inspector: ...". It is `^[A-Z][A-Za-z’' ]{2,30}:\s`
+// as a scan of the opening bytes: Blocks asks it of most lines and most
+// paragraphs, and the regexp engine cost more than the rest of the test.
+func labelLine(s string) bool {
+	if s == "" || !isUpperByte(s[0]) {
+		return false
+	}
+	i, n := 1, 0 // the letters after the first, and where they end
+	for i < len(s) && n <= 30 {
+		w := labelRuneLen(s[i:])
+		if w == 0 {
+			break
+		}
+		i, n = i+w, n+1
+	}
+	if n < 2 || n > 30 || i+1 >= len(s) || s[i] != ':' {
+		return false
+	}
+	return isSpaceByte(s[i+1])
+}
+
+// labelRuneLen is the length of the character s opens with when a label
+// may hold it (an ASCII letter, a space, an apostrophe, straight or
+// curly), else 0.
+func labelRuneLen(s string) int {
+	switch c := s[0]; {
+	case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c == ' ', c == '\'':
+		return 1
+	case strings.HasPrefix(s, "’"):
+		return len("’")
+	}
+	return 0
+}
+
+// isSpaceByte reports whether c is white space as \s is: tab, newline, form
+// feed, carriage return or space.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// gradedHeading reports whether s ends in a colon and a grade ("... children
+// in care: good"). The pattern can only match from a colon, so it runs
+// from the first: most lines have none and cost a byte scan.
+func gradedHeading(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i >= 0 && gradedHeadingRE.MatchString(s[i:])
 }
 
 // isHeadingLine reports whether line t, inside running text, is a heading:
 // short, without closing punctuation, and followed by a line that starts a
 // sentence.
 func isHeadingLine(t string, width int, nextLine string) bool {
-	if gradedHeadingRE.MatchString(t) && startsUpper(t) {
+	if gradedHeading(t) && startsUpper(t) {
 		return true // "The experiences and progress of children in care: good"
 	}
 	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
@@ -280,11 +353,11 @@ func isHeadingLine(t string, width int, nextLine string) bool {
 // gradedPair reports whether line t and the line after it make one graded
 // heading: t opens it, the next line ends in the grade.
 func gradedPair(t string, nl line) bool {
-	if nl.blank || nl.furniture || !startsUpper(t) || endsSentence(t) || strings.Contains(t, ":") || gradedHeadingRE.MatchString(t) {
+	if nl.blank || nl.furniture || !startsUpper(t) || endsSentence(t) || strings.Contains(t, ":") {
 		return false
 	}
 	both := t + " " + nl.text
-	return gradedHeadingRE.MatchString(both) && words(both, 26) <= 25
+	return gradedHeading(both) && words(both, 26) <= 25
 }
 
 // next is the text of the next line that is neither blank nor furniture.
@@ -316,10 +389,10 @@ func lineWidth(lines []line) int {
 // looksLikeHeading reports whether a paragraph block is a heading: a short
 // text with no sentence-final punctuation, or a short question.
 func looksLikeHeading(s string) bool {
-	if labelLineRE.MatchString(s) {
+	if labelLine(s) {
 		return false // "Lead inspector: Jane Smith" is a line of facts
 	}
-	if gradedHeadingRE.MatchString(s) && startsUpper(s) && words(s, 26) <= 25 && !strings.Contains(s, ". ") {
+	if gradedHeading(s) && startsUpper(s) && words(s, 26) <= 25 && !strings.Contains(s, ". ") {
 		return true // a graded section heading, however long its name
 	}
 	n := words(s, 16)
@@ -361,8 +434,22 @@ func pairRows(text string, blocks []Block) []Block {
 // trailing question mark dropped.
 func SectionName(h string) string {
 	h = strings.TrimSpace(h)
-	h = footnoteRE.ReplaceAllString(h, "$1")
+	h = dropFootnote(h)
 	return strings.TrimRight(h, "?: ")
+}
+
+// dropFootnote is h without a footnote's one or two digits glued to its
+// last word ("improve?1", "board1"): what `([^\s\d])\d{1,2}$` replaced
+// with "$1" did, without the regexp engine on every heading.
+func dropFootnote(h string) string {
+	n := 0 // the digits h ends in, up to three
+	for n < len(h) && n < 3 && isDigitByte(h[len(h)-1-n]) {
+		n++
+	}
+	if n == 0 || n > 2 || n == len(h) || isSpaceByte(h[len(h)-1-n]) {
+		return h
+	}
+	return h[:len(h)-n]
 }
 
 // assignSections gives each block the name of the last heading above it

@@ -12,26 +12,58 @@ import (
 var chromeData string
 
 var (
-	chromeRE = phraseRE(chromeData)
+	chromePhrases = newPhraseSet(chromeData)
 	// contact and licence furniture: web and e-mail addresses, phone
 	// numbers, postcodes (see contact)
-	urlRE      = regexp.MustCompile(`\bhttps?://|\bwww\.[a-z0-9-]+\.`)
-	emailRE    = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
-	postcodeRE = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b`)
+	urlRE   = regexp.MustCompile(`\bhttps?://|\bwww\.[a-z0-9-]+\.`)
+	emailRE = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
 	// a label over a list of links to other stories
 	linkListLabelRE = regexp.MustCompile(`(?i)^(?:.{0,40}:|read\s+(?:more|full\s+story)|related(?:\s+\w+)?|more\s+from\b.*|latest(?:\s+\w+)?|most\s+(?:read|popular)|you\s+may\s+also\s+like|recommended\b.*)$`)
 	hashtagRE       = regexp.MustCompile(`(?:^|\s)#[A-Za-z]\w+`)
 	sentenceRE      = regexp.MustCompile(`[.!?]["”’]?\s+`)
 )
 
-// phraseRE compiles a phrase list (one per line, # comments, lower case)
-// into one alternation on word boundaries, to match lower-cased text.
-func phraseRE(data string) *regexp.Regexp {
-	var alts []string
+// phraseSet is a phrase list (one per line, # comments, lower case) to
+// look for in lower-cased text on word boundaries. It answers what the
+// alternation `(?:^|\W)(?:p1|p2|...)(?:\W|$)` would, by comparing bytes at
+// the word starts only: isChrome asks it of every short block, and the
+// regexp engine spent most of the time markChrome took.
+type phraseSet struct {
+	// byFirst holds the phrases by their first byte.
+	byFirst [256][]string
+}
+
+// newPhraseSet reads a phrase list.
+func newPhraseSet(data string) *phraseSet {
+	ps := &phraseSet{}
 	for _, l := range nlp.DataLines(data) {
-		alts = append(alts, regexp.QuoteMeta(l))
+		ps.byFirst[l[0]] = append(ps.byFirst[l[0]], l)
 	}
-	return regexp.MustCompile(`(?:^|\W)(?:` + strings.Join(alts, "|") + `)(?:\W|$)`)
+	return ps
+}
+
+// in reports whether low holds one of the phrases with no word character
+// (ASCII letter, digit or underscore, as \w is) just before or just after
+// it.
+func (ps *phraseSet) in(low string) bool {
+	for i := 0; i < len(low); i++ {
+		cands := ps.byFirst[low[i]]
+		if len(cands) == 0 || i > 0 && isWordByte(low[i-1]) {
+			continue
+		}
+		for _, p := range cands {
+			if end := i + len(p); strings.HasPrefix(low[i:], p) && (end == len(low) || !isWordByte(low[end])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether c is a character of \w: an ASCII letter, digit
+// or underscore. A byte of a multi-byte character is none.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigitByte(c) || c == '_'
 }
 
 // markChrome flags blocks that are not part of the report, from signals
@@ -56,12 +88,13 @@ func markChrome(blocks []Block) {
 	}
 }
 
+// isChrome reports whether a block is chrome from its own text: chrome
+// phrases in a short block, hashtags, a teaser's ellipsis, a link bar,
+// contact and licence lines.
 func isChrome(s string) bool {
 	n := words(s, 30)
-	// lower-cased once: the chrome phrases and contact both need it
-	low := strings.ToLower(s)
 	switch {
-	case n <= 12 && chromeRE.MatchString(low):
+	case n <= 12 && chromePhrases.in(strings.ToLower(s)):
 		return true
 	case n <= 30 && strings.Contains(s, "#") && hashtagRE.MatchString(s):
 		return true
@@ -70,7 +103,7 @@ func isChrome(s string) bool {
 	case strings.Count(s, " | ") >= 1 && n <= 30:
 		return true
 	}
-	if !contactLow(s, low) {
+	if !contact(s) {
 		return false
 	}
 	if n <= 30 {
@@ -80,7 +113,7 @@ func isChrome(s string) bool {
 	parts := sentenceRE.Split(s, -1)
 	hits := 0
 	for _, p := range parts {
-		if contact(p) || chromeRE.MatchString(strings.ToLower(p)) {
+		if contact(p) || chromePhrases.in(strings.ToLower(p)) {
 			hits++
 		}
 	}
@@ -137,22 +170,72 @@ func truncated(s string) bool {
 
 // contact reports whether s holds contact or licence furniture: a web or
 // e-mail address, a phone number, a postcode, a copyright or licence line.
-// Each pattern runs only when a substring says it may match.
-func contact(s string) bool { return contactLow(s, strings.ToLower(s)) }
-
-// contactLow is contact with s already lower-cased as low.
-func contactLow(s, low string) bool {
+// Each pattern runs only when a substring says it may match, and s is
+// lower-cased only for the web address pattern, when "http" or "www." is
+// in it: most blocks are none of these, and lowering every block was a
+// copy of the whole text.
+func contact(s string) bool {
+	licence, web := contactWords(s)
 	switch {
-	case strings.Contains(s, "©"), strings.Contains(low, "crown copyright"), strings.Contains(low, "open government licen"):
+	case strings.Contains(s, "©"), licence:
 		return true
-	case (strings.Contains(low, "http") || strings.Contains(low, "www.")) && urlRE.MatchString(low):
+	case web && urlRE.MatchString(strings.ToLower(s)):
 		return true
 	case strings.Contains(s, "@") && emailRE.MatchString(s):
 		return true
 	case phoneNumber(s):
 		return true
 	}
-	return upperDigit(s) && postcodeRE.MatchString(s)
+	return postcode(s)
+}
+
+// contactWords reports whether strings.ToLower(s) contains "crown
+// copyright" or "open government licen" (licence), and "http" or "www."
+// (web; looked for only until a licence line is found, as contact needs
+// no more), in one pass and without making the lower-case copy. Only ASCII
+// letters and two other characters lower to ASCII: "İ" (U+0130) to "i" and
+// the Kelvin sign (U+212A) to "k"; a text with either is lowered.
+func contactWords(s string) (licence, web bool) {
+	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
+		low := strings.ToLower(s)
+		return strings.Contains(low, "crown copyright") || strings.Contains(low, "open government licen"),
+			strings.Contains(low, "http") || strings.Contains(low, "www.")
+	}
+	for i := 0; i < len(s) && !licence; i++ {
+		switch lowerByte(s[i]) {
+		case 'c':
+			licence = hasLowerPrefix(s[i:], "crown copyright")
+		case 'o':
+			licence = hasLowerPrefix(s[i:], "open government licen")
+		case 'h':
+			web = web || hasLowerPrefix(s[i:], "http")
+		case 'w':
+			web = web || hasLowerPrefix(s[i:], "www.")
+		}
+	}
+	return licence, web
+}
+
+// hasLowerPrefix reports whether s opens with prefix, an ASCII text in
+// lower case, when s's ASCII capitals are lowered.
+func hasLowerPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		if lowerByte(s[j]) != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerByte is c lower-cased when it is an ASCII capital.
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // phoneNumber reports whether s holds a UK phone number: a 0 and nine or
@@ -187,13 +270,50 @@ func phoneNumber(s string) bool {
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
-// upperDigit reports whether an upper-case letter is followed by a digit,
-// as in every postcode.
-func upperDigit(s string) bool {
-	for i := 1; i < len(s); i++ {
-		if s[i-1] >= 'A' && s[i-1] <= 'Z' && s[i] >= '0' && s[i] <= '9' {
+// postcode reports whether s holds a UK postcode as a word of its own
+// ("M1 2WD", "SW1A 1AA"): one or two capitals, a digit, a capital or digit
+// or none, one white-space character, a digit and two capitals. It is the
+// regexp `\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b` as a byte scan, which
+// costs a few comparisons per capital letter where the regexp engine
+// walked every block that holds a capital before a digit.
+func postcode(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isUpperByte(s[i]) || i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		if outwardEnd(s, i+1) || i+1 < len(s) && isUpperByte(s[i+1]) && outwardEnd(s, i+2) {
 			return true
 		}
 	}
 	return false
 }
+
+// outwardEnd reports whether s[j:] goes on as a postcode after its
+// letters: a digit, a capital or digit or none, then the inward code.
+func outwardEnd(s string, j int) bool {
+	if j >= len(s) || !isDigitByte(s[j]) {
+		return false
+	}
+	j++
+	if inward(s, j) {
+		return true
+	}
+	return j < len(s) && (isUpperByte(s[j]) || isDigitByte(s[j])) && inward(s, j+1)
+}
+
+// inward reports whether s[j:] opens with a postcode's second half and the
+// word ends there: one white-space character (as \s: tab, newline, form
+// feed, carriage return or space), a digit, two capitals.
+func inward(s string, j int) bool {
+	if j+4 > len(s) {
+		return false
+	}
+	switch s[j] {
+	case ' ', '\t', '\n', '\f', '\r':
+	default:
+		return false
+	}
+	return isDigitByte(s[j+1]) && isUpperByte(s[j+2]) && isUpperByte(s[j+3]) && (j+4 == len(s) || !isWordByte(s[j+4]))
+}
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }

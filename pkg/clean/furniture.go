@@ -31,9 +31,33 @@ func markFurniture(lines []line) {
 	if pages < 3 {
 		return
 	}
-	// collect the lines near each page's top and bottom
+	edge := edgeLinesOf(lines)
+	shapes, pagesOf := edgeShapes(lines, edge)
+	need := max(2, pages/3)
+	// the document's opening lines are its title even when the running
+	// footer repeats them: keep them
+	title := 0
+	for title < len(lines) && lines[title].page == 0 {
+		if !lines[title].blank {
+			edge[title] = false
+			if title++; countNonBlank(lines[:title]) >= 3 {
+				break
+			}
+			continue
+		}
+		title++
+	}
+	for i := range lines {
+		if edge[i] && shapes[i] != "" && pagesOf[shapes[i]].n >= need {
+			lines[i].furniture = true
+		}
+	}
+}
+
+// edgeLinesOf marks the lines near each page's top and bottom: the first
+// and last edgeLines non-blank lines of every page.
+func edgeLinesOf(lines []line) []bool {
 	edge := make([]bool, len(lines))
-	first, seen := 0, 0
 	mark := func(from, to int) { // the first and last edgeLines non-blank lines of [from, to)
 		n := 0
 		for i := from; i < to && n < edgeLines; i++ {
@@ -50,6 +74,7 @@ func markFurniture(lines []line) {
 			}
 		}
 	}
+	first, seen := 0, 0
 	for i := range lines {
 		if lines[i].page != seen {
 			mark(first, i)
@@ -57,8 +82,16 @@ func markFurniture(lines []line) {
 		}
 	}
 	mark(first, len(lines))
+	return edge
+}
 
-	pagesOf := map[string]map[int]bool{}
+// edgeShapes is the shape of each edge line that is not blank or
+// furniture yet ("" for the others), and the pages each shape is seen on,
+// counted once a page (the lines come in page order). Each line's shape is
+// taken once.
+func edgeShapes(lines []line, edge []bool) ([]string, map[string]*pageCount) {
+	pagesOf := map[string]*pageCount{}
+	shapes := make([]string, len(lines))
 	for i, l := range lines {
 		if !edge[i] || l.blank || l.furniture {
 			continue
@@ -67,31 +100,21 @@ func markFurniture(lines []line) {
 		if k == "" {
 			continue
 		}
-		if pagesOf[k] == nil {
-			pagesOf[k] = map[int]bool{}
+		shapes[i] = k
+		c := pagesOf[k]
+		if c == nil {
+			c = &pageCount{last: -1}
+			pagesOf[k] = c
 		}
-		pagesOf[k][l.page] = true
-	}
-	need := max(2, pages/3)
-	// the document's opening lines are its title even when the running
-	// footer repeats them: keep them
-	title := 0
-	for title < len(lines) && lines[title].page == 0 {
-		if !lines[title].blank {
-			edge[title] = false
-			if title++; countNonBlank(lines[:title]) >= 3 {
-				break
-			}
-			continue
-		}
-		title++
-	}
-	for i, l := range lines {
-		if edge[i] && !l.blank && len(pagesOf[shape(l.text)]) >= need {
-			lines[i].furniture = true
+		if c.last != l.page {
+			c.n, c.last = c.n+1, l.page
 		}
 	}
+	return shapes, pagesOf
 }
+
+// pageCount is how many pages a line's shape is seen on, and the last.
+type pageCount struct{ n, last int }
 
 // shape is a line's text with digits, case and spacing ignored, or "" when
 // it has too few letters to be recognised safely (a lone "Good" cell must

@@ -116,3 +116,22 @@ func BenchmarkClassify(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLexicons finds the clause and the feature lexicons' phrases in
+// every benchmark sentence: the two group scans of a sentence the model
+// weighs.
+func BenchmarkLexicons(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, ws, n := sentenceWords(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range ws {
+			x.verdicts.findClauseCues(w)
+			x.verdicts.findFeatureCues(w)
+		}
+	}
+}

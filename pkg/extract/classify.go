@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/findings/findings/pkg/report"
 )
@@ -74,20 +75,20 @@ func (c clause) polarity(need float64) int {
 // method sentences) decide before it and never reach here. It returns the
 // features the model saw.
 func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
-	var feats []string
-	collect := func(f []byte) { feats = append(feats, string(f)) }
+	// one pass: the model scores each feature by its bytes and keeps the
+	// numbers of those it has, to explain its call; strings only for
+	// training
+	fw := x.featureWriterFor(ws)
+	defer fw.release()
+	fw.keep = x.collect || x.model == nil
+	if x.model != nil {
+		fw.tab, fw.z = x.table, x.model.Bias
+	}
+	x.features(fw, u, ws, clauses, v, context)
 	if x.model == nil {
-		x.features(u, ws, clauses, v, context, collect)
-		return v, feats
+		return v, fw.feats
 	}
-	// score without keeping the features: a map lookup by the bytes
-	// allocates nothing
-	z := x.model.Bias
-	x.features(u, ws, clauses, v, context, func(f []byte) { x.model.add(&z, f) })
-	label := x.model.label(z)
-	if x.collect {
-		x.features(u, ws, clauses, v, context, collect)
-	}
+	label := x.model.label(fw.z)
 	kind := label
 	if kind == "neutral" {
 		kind = ""
@@ -95,17 +96,14 @@ func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, con
 	cues := v.cues
 	if kind != v.kind {
 		// the words that moved the model, marked ~ to tell them from cues
-		if feats == nil {
-			x.features(u, ws, clauses, v, context, collect)
-		}
 		cues = append([]string{}, cues...)
-		for _, f := range x.model.Explain(feats, label) {
+		for _, f := range x.table.explain(fw.hits, label) {
 			if k, w, ok := strings.Cut(f, ":"); ok && (k == "w" || k == "neu") {
 				cues = append(cues, "~"+w)
 			}
 		}
 	}
-	return verdict{kind: kind, rule: "model", cues: cues}, feats
+	return verdict{kind: kind, rule: "model", cues: cues}, fw.feats
 }
 
 // ruleVerdict is the rules' call on a unit and its words. It returns the
@@ -146,6 +144,9 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 
 	var pos, neg []int
 	var all []string
+	if n := cueCount(clauses); n > 0 {
+		all = make([]string, 0, n) // nil when there are none, as before
+	}
 	for i, c := range clauses {
 		all = append(all, c.cues...)
 		switch c.polarity(need) {
@@ -180,16 +181,26 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 	return verdict{cues: all}, clauses
 }
 
+// cueCount is how many cues the clauses hold.
+func cueCount(clauses []clause) int {
+	n := 0
+	for _, c := range clauses {
+		n += len(c.cues)
+	}
+	return n
+}
+
 // clauses cuts a sentence's words at contrast markers and scores each part
 // with the cue lexicon, flipping cues that a negator governs.
 func (x *verdictStage) clauses(ws []word, judged []found) []clause {
-	clauseOf, out := x.cutClauses(ws)
-	for _, m := range x.efforts.find(ws) {
+	c := x.findClauseCues(ws)
+	clauseOf, out := cutClauses(ws, c.contrast)
+	for _, m := range c.efforts {
 		out[clauseOf[m.i]].effort = true
 	}
-	s := cueScope{ws: ws, clauseOf: clauseOf, negators: x.negators.find(ws), undoers: x.undoers.find(ws), judged: judged}
-	s.inAim, s.inNeed = s.reach(x.aims.find(ws)), s.reach(x.needs.find(ws))
-	for _, m := range x.cues.find(ws) {
+	s := cueScope{ws: ws, clauseOf: clauseOf, negators: c.negators, undoers: c.undoers, judged: judged}
+	s.inAim, s.inNeed = s.reach(c.aims), s.reach(c.needs)
+	for _, m := range c.cues {
 		s.score(out, m)
 	}
 	return out
@@ -205,9 +216,13 @@ type clauseCut struct {
 // sentence starts a new clause; one at the start ("Although X, Y") makes
 // the words up to the first comma a conceding clause. It returns the
 // clause of each word and the clauses, not yet scored.
-func (x *verdictStage) cutClauses(ws []word) ([]int, []clause) {
+func cutClauses(ws []word, contrasts []match) ([]int, []clause) {
+	if len(contrasts) == 0 && len(ws) <= len(oneClause) {
+		// one clause (most sentences): every word in clause 0, read only
+		return oneClause[:len(ws)], make([]clause, 1)
+	}
 	var cuts []clauseCut
-	for _, m := range x.contrast.find(ws) {
+	for _, m := range contrasts {
 		if m.i == 0 {
 			end := m.j
 			for end < len(ws)-1 && !strings.Contains(ws[end].punct, ",") {
@@ -240,6 +255,10 @@ func (x *verdictStage) cutClauses(ws []word) ([]int, []clause) {
 	return clauseOf, out
 }
 
+// oneClause is the clause of each word of a sentence of one clause,
+// shared.
+var oneClause [256]int
+
 // cueScope is what governs a cue in its sentence: the negators, the verbs
 // that undo a shortfall, the reach of aims and needs, the judgements the
 // sentence states, and the clause of each word.
@@ -267,8 +286,12 @@ func (s *cueScope) negated(m match) bool {
 }
 
 // reach marks the reach of an aim or a need: to the end of its clause or
-// the next comma.
+// the next comma. The marks are read only: a sentence with no aim or need
+// (most) shares the marks of none.
 func (s *cueScope) reach(ms []match) []bool {
+	if len(ms) == 0 && len(s.ws) <= len(noReach) {
+		return noReach[:len(s.ws)]
+	}
 	in := make([]bool, len(s.ws))
 	for _, m := range ms {
 		for i := m.j; i < len(s.ws) && s.clauseOf[i] == s.clauseOf[m.i]; i++ {
@@ -280,6 +303,9 @@ func (s *cueScope) reach(ms []match) []bool {
 	}
 	return in
 }
+
+// noReach is the marks of no aim or need, shared.
+var noReach [256]bool
 
 // undone reports whether a verb near m undoes the shortfall it names:
 // "reducing delay", "drift has reduced".
@@ -317,21 +343,20 @@ func (s *cueScope) score(out []clause, m match) {
 		return // an aim ("to improve") or a plan, not an achievement
 	}
 	c := &out[s.clauseOf[m.i]]
-	phrase := phraseText(ws, m)
 	flip := s.negated(m) || m.class == "pos" && s.inNeed[m.i] || m.class == "neg" && s.undone(m)
 	switch {
 	case m.class == "pos" && !flip:
 		c.pos += m.weight
-		c.cues = append(c.cues, "+"+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cuePlus))
 	case m.class == "pos" && flip:
 		c.neg += m.weight
-		c.cues = append(c.cues, "-not "+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cueMinusNot))
 	case m.class == "neg" && !flip:
 		c.neg += m.weight
-		c.cues = append(c.cues, "-"+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cueMinus))
 	default: // a negated shortfall: "without delay"
 		c.pos += math.Round(m.weight / 2)
-		c.cues = append(c.cues, "+not "+phrase)
+		c.cues = append(c.cues, m.cueText(ws, cuePlusNot))
 	}
 }
 
@@ -345,31 +370,88 @@ func concedes(m match) bool {
 
 func overlaps(a, b match) bool { return a.i < b.j && b.i < a.j }
 
+// phraseText is the words of m joined by spaces: a one-word phrase (most
+// cues) is its word, with no copy; a longer one is built in one allocation.
 func phraseText(ws []word, m match) string {
-	parts := make([]string, 0, m.j-m.i)
-	for _, w := range ws[m.i:m.j] {
-		parts = append(parts, w.text)
+	if m.j-m.i == 1 {
+		return ws[m.i].text
 	}
-	return strings.Join(parts, " ")
+	n := max(m.j-m.i-1, 0)
+	for _, w := range ws[m.i:m.j] {
+		n += len(w.text)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for k, w := range ws[m.i:m.j] {
+		if k > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(w.text)
+	}
+	return sb.String()
 }
 
 // features describes a unit for the model: the rules' call and scores, the
 // cue words, the words and word pairs, their polarity, the unit's place and
-// its context. It hands each feature to sink as bytes valid only during the
+// its context. It hands each feature to fw as bytes valid only during the
 // call, so that scoring allocates nothing. The order of the features is
 // part of the model's contract (--explain breaks ties by it): keep it.
-func (x *verdictStage) features(u unit, ws []word, clauses []clause, v verdict, context []string, sink func([]byte)) {
-	fw := &featureWriter{buf: make([]byte, 0, 96), sink: sink}
+func (x *verdictStage) features(fw *featureWriter, u unit, ws []word, clauses []clause, v verdict, context []string) {
 	eval := ruleFeatures(fw, clauses, v)
 	x.shapeFeatures(fw, ws, eval)
 	x.wordFeatures(fw, ws)
 	x.placeFeatures(fw, u, ws, context)
 }
 
-// featureWriter builds each feature in one buffer and hands it on.
+// featureWriter builds each feature in one buffer and hands it to the
+// model's table, which adds its weights to the scores, and, when keep is
+// set, to feats as a string (for training).
 type featureWriter struct {
-	buf  []byte
-	sink func([]byte)
+	buf   []byte
+	tab   *table           // nil: no model
+	z     [nLabels]float64 // the scores so far
+	hits  []int32          // the numbers in tab of the features found, in order
+	keep  bool
+	feats []string
+	cues  featureCues // the sentence's matches of the lexicons the features read
+}
+
+// featureWriters keeps the writers' buffers from one sentence to the next.
+var featureWriters = sync.Pool{New: func() any {
+	return &featureWriter{buf: make([]byte, 0, 96), hits: make([]int32, 0, 128)}
+}}
+
+// featureWriterFor is an empty writer with no model, for the sentence of
+// words ws.
+func (x *verdictStage) featureWriterFor(ws []word) *featureWriter {
+	fw := featureWriters.Get().(*featureWriter)
+	fw.cues = x.findFeatureCues(ws)
+	return fw
+}
+
+// release empties the writer and gives it back; its feats are the
+// caller's.
+func (fw *featureWriter) release() {
+	*fw = featureWriter{buf: fw.buf[:0], hits: fw.hits[:0]}
+	featureWriters.Put(fw)
+}
+
+// sink hands on the feature f. The weights add up in the order of the
+// features, as Model.Predict adds them, so that the scores are the same
+// to the bit.
+func (fw *featureWriter) sink(f []byte) {
+	if fw.tab != nil {
+		if k := fw.tab.find(f); k >= 0 {
+			w := &fw.tab.ws[k]
+			for j := range fw.z {
+				fw.z[j] += w[j]
+			}
+			fw.hits = append(fw.hits, int32(k))
+		}
+	}
+	if fw.keep {
+		fw.feats = append(fw.feats, string(f))
+	}
 }
 
 // emit hands on the feature a+b.
@@ -419,18 +501,18 @@ func ruleFeatures(fw *featureWriter, clauses []clause, v verdict) bool {
 // practice: people at its start, a verb of routine practice, an
 // evaluative cue (eval) or none; and an obligation.
 func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
-	for _, m := range x.neutrals.find(ws) {
+	for _, m := range fw.cues.neutrals {
 		fw.emit("neu:", phraseText(ws, m))
 	}
 	who := "other"
-	for _, m := range x.who.find(ws) {
+	for _, m := range fw.cues.who {
 		if m.i < 4 {
 			who = "people"
 			break
 		}
 	}
 	does := "nopractice"
-	if len(x.does.find(ws)) > 0 {
+	if len(fw.cues.does) > 0 {
 		does = "practice"
 	}
 	evaluates := "bare"
@@ -441,7 +523,7 @@ func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
 	fw.emit("shape:", does+"/"+evaluates)
 	// an obligation ("Leaders should ensure ...", "plans need to ...") is
 	// a recommendation: what is missing, whatever good words follow
-	if ns := x.needs.find(ws); len(ns) > 0 {
+	if ns := fw.cues.needs; len(ns) > 0 {
 		fw.emit("obligation", "")
 		if ns[0].i < 8 {
 			fw.emit("obligation:early", "")
@@ -453,8 +535,7 @@ func (x *verdictStage) shapeFeatures(fw *featureWriter, ws []word, eval bool) {
 // ("not timely" is no praise) and the opening words; then the words'
 // polarity in graded reports (distant supervision), in all and per clause.
 func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
-	contrasts := x.contrast.find(ws)
-	negators := x.negators.find(ws)
+	contrasts, negators := fw.cues.contrast, fw.cues.negators
 	var polClause [8]float64
 	strongPos, strongNeg := 0, 0
 	total := 0.0
@@ -560,10 +641,29 @@ func cmpOr(s, or string) string {
 func bucket(n int, bounds ...int) string {
 	for _, b := range bounds {
 		if n <= b {
-			return "<=" + strconv.Itoa(b)
+			return bandName(&atMost, "<=", b)
 		}
 	}
-	return ">" + strconv.Itoa(bounds[len(bounds)-1])
+	return bandName(&over, ">", bounds[len(bounds)-1])
+}
+
+// atMost and over are the names of the bands of small bounds, made once:
+// bucket runs several times for every sentence the model weighs.
+var atMost, over = bandNames("<="), bandNames(">")
+
+func bandNames(op string) (names [64]string) {
+	for b := range names {
+		names[b] = op + strconv.Itoa(b)
+	}
+	return names
+}
+
+// bandName is op followed by the bound b.
+func bandName(names *[64]string, op string, b int) string {
+	if 0 <= b && b < len(names) {
+		return names[b]
+	}
+	return op + strconv.Itoa(b)
 }
 
 // bucketF names the band a value falls in, given the bands' upper bounds.
@@ -580,8 +680,5 @@ func bucketF(v float64, bounds ...float64) string {
 // the letter's own lines, "not graded". The patterns anchored at the start
 // look only at the sentence's opening words.
 func (x *verdictStage) neutralPattern(s string) bool {
-	if x.neutralStart != nil && x.neutralStart.MatchString(s[:min(len(s), 120)]) {
-		return true
-	}
-	return x.neutralAny != nil && x.neutralAny.MatchString(s)
+	return x.neutral.match(s)
 }

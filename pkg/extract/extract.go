@@ -86,7 +86,7 @@ func New(opts ...Option) (*Extractor, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	v.model = l.m
+	v.setModel(l.m)
 	return &Extractor{facts: f, judgements: j, metrics: m, verdicts: v}, nil
 }
 

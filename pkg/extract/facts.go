@@ -22,50 +22,155 @@ const councilPat = `(?i:(?:(?:city|county|borough|metropolitan\s+borough|distric
 // Trust", "Children's Trust", "Children First".
 const trustPat = `(?i:children(?:[’']s)?\s+(?:and\s+families\s+|services\s+)?trust|children\s+first|children[’']s\s+services\s+company)\b`
 
+// councilWords and trustWords are the words, one of which every match of
+// councilPat and of trustPat holds.
+var (
+	councilWords = []string{"council", "services", "authority"}
+	trustWords   = []string{"trust", "first", "company"}
+)
+
 const namePat = `((?:[A-Z][\w’'.-]*|St\.?)(?:(?:,\s*|\s+|\s+(?:and|upon|on|of|in|the|under|with|by)\s+)(?:[A-Z][\w’'.-]*))*)`
 
 var (
-	// that name the authority, strongest first (the first seven
-	// are read from the document's opening)
-	authorityREs = []*regexp.Regexp{
-		regexp.MustCompile(`\bInspection\s+of\s+` + namePat + `\s+local\s+authority\s+children[’']s\s+services`),
-		regexp.MustCompile(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
-		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
+	// the patterns that name the authority, strongest first (the first
+	// seven are read from the document's opening), each with the words its
+	// every match holds and, where known, the words it opens with
+	authorityREs = []*authorityPattern{
+		authorityRE(`\bInspection\s+of\s+`+namePat+`\s+local\s+authority\s+children[’']s\s+services`,
+			[][]string{{"inspection"}, {"authority"}, {"services"}}, "inspection"),
+		authorityRE(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?`+namePat+`(?:[’']s)?\s+`+councilPat,
+			[][]string{{"focused", "monitoring", "targeted"}, councilWords}, "focused", "monitoring", "joint"),
+		authorityRE(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?`+namePat+`(?:[’']s)?\s+`+councilPat,
+			[][]string{{"visit", "inspection"}, councilWords}, "visit", "inspection"),
 		// a service run by a trust or a company is the council's: "Focused
 		// visit to Bradford Children and Families Trust" is Bradford's
-		regexp.MustCompile(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `\s+` + trustPat),
+		authorityRE(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?`+namePat+`\s+`+trustPat,
+			[][]string{{"visit", "inspection"}, trustWords}, "visit", "inspection"),
 		// a report that opens with the authority's name alone, then its title:
 		// "Barnsley" / "Inspection of children's social care services"
-		regexp.MustCompile(`^` + namePat + `\n+(?i:(?:re-)?inspection\s+of\s+(?:children|services|local|looked))`),
-		regexp.MustCompile(`(?m)^` + namePat + `\s*\n?\s*(?:City|County|Metropolitan\s+Borough|Borough|District)?\s*Council\s*(?:\n|$|Inspection)`),
-		regexp.MustCompile(`(?i:local\s+authority):\s+` + namePat),
-		regexp.MustCompile(`\b(?:in|at)\s+` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services)`),
-		regexp.MustCompile(`\b` + namePat + `(?:[’']s)?\s+(?:children[’']s\s+services|(?:City|County|Borough|Metropolitan\s+Borough|District)\s+Council|Council)\b`),
-		regexp.MustCompile(`\bservices\s+(?:to|for)\s+children\s+(?:and\s+young\s+people\s+)?in\s+` + namePat + `\b`),
-		regexp.MustCompile(`\b(?:since|in|at|for)\s+` + namePat + `\s+(?:was|were|is|are|has|had)\s+(?:rated|judged)\b`),
-		regexp.MustCompile(`\b` + namePat + `\s+` + trustPat),
+		authorityRE(`^`+namePat+`\n+(?i:(?:re-)?inspection\s+of\s+(?:children|services|local|looked))`,
+			[][]string{{"inspection"}}),
+		authorityRE(`(?m)^`+namePat+`\s*\n?\s*(?:City|County|Metropolitan\s+Borough|Borough|District)?\s*Council\s*(?:\n|$|Inspection)`,
+			[][]string{{"council"}}),
+		authorityRE(`(?i:local\s+authority):\s+`+namePat, [][]string{{"authority:"}}, "local"),
+		authorityRE(`\b(?:in|at)\s+`+namePat+`(?:[’']s)?\s+(?i:children[’']s\s+services)`, [][]string{{"services"}}),
+		authorityRE(`\b`+namePat+`(?:[’']s)?\s+(?:children[’']s\s+services|(?:City|County|Borough|Metropolitan\s+Borough|District)\s+Council|Council)\b`,
+			[][]string{{"services", "council"}}),
+		authorityRE(`\bservices\s+(?:to|for)\s+children\s+(?:and\s+young\s+people\s+)?in\s+`+namePat+`\b`,
+			[][]string{{"services"}, {"children"}}, "services"),
+		authorityRE(`\b(?:since|in|at|for)\s+`+namePat+`\s+(?:was|were|is|are|has|had)\s+(?:rated|judged)\b`,
+			[][]string{{"rated", "judged"}}),
+		authorityRE(`\b`+namePat+`\s+`+trustPat, [][]string{trustWords}),
 	}
 	// words that end a name and are not part of it
 	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board|Children|Families|and|Young|People|First|Company))+$`)
 	authorityPrefixRE = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:(?:London|Royal|Metropolitan)\s+)?(?:Borough|City|County)|Council)\s+of\s+(?:the\s+)?`)
 
 	// each kind with the words one of which every match holds, and the
-	// pattern
-	typeREs = []struct {
-		kind string
-		keys []string
-		re   *regexp.Regexp
-	}{
-		{report.JointTargetedAI, []string{"joint", "jtai"}, regexp.MustCompile(`\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`)},
-		{report.FocusedVisit, []string{"focused"}, regexp.MustCompile(`\bfocused\s+visit`)},
-		{report.MonitoringVisit, []string{"monitoring"}, regexp.MustCompile(`\bmonitoring\s+(?:visit|report|letter)`)},
-		{report.FullInspection, []string{"inspect"}, regexp.MustCompile(`\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`)},
+	// pattern (of lower-cased text)
+	typeREs = []*typePattern{
+		typeRE(report.JointTargetedAI, true, `\bjoint\s+targeted\s+area\s+inspection|\bjtai\b`, "joint", "jtai"),
+		typeRE(report.FocusedVisit, true, `\bfocused\s+visit`, "focused"),
+		typeRE(report.MonitoringVisit, true, `\bmonitoring\s+(?:visit|report|letter)`, "monitoring"),
+		typeRE(report.FullInspection, false, `\binspection\s+of\s+(?:[\w’',]+\s+){0,8}?(?:local\s+authority\s+children[’']s\s+services|children[’']s\s+(?:social\s+care\s+)?services|services\s+for\s+children|looked\s+after\s+children|safeguarding)|\bchildren[’']s\s+services\s+inspection|\b(?:an?|the|this|last|full|standard|short|ofsted)\s+(?:ofsted\s+)?inspection\b|\binspectors\s+rated\b|\bsingle\s+inspection\s+framework\b`, "inspect"),
 	}
 	dateRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 	dateLineRE = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|dates?\s+of\s+(?:the\s+)?(?:inspection|visit)|report\s+published|published|date\s+of\s+publication|visit\s+dates?)\s*:?\s*(.*)`)
 	// "20 February to 3 March 2023": the first date borrows the year
 	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 )
+
+// authorityPattern is a pattern that names the authority, with what
+// lets it run on less than the whole text: the regexp engine reads every
+// byte of a text that a pattern does not match early in, and most
+// openings hold no "authority:", no "trust" and no "rated".
+type authorityPattern struct {
+	re *regexp.Regexp
+	// needs are groups of lower-case words: every match holds, in any
+	// case, a word of each group; the pattern runs only on a text that
+	// does
+	needs [][]string
+	// opens, when set, are lower-case words one of which every match
+	// starts with (in any case); at is re anchored, tried where each
+	// occurs, and wordStart says that a match starts after a non-word
+	// character (re opens with \b)
+	opens     []string
+	at        *regexp.Regexp
+	wordStart bool
+}
+
+// authorityRE compiles an authorityPattern.
+func authorityRE(pat string, needs [][]string, opens ...string) *authorityPattern {
+	p := &authorityPattern{re: regexp.MustCompile(pat), needs: needs, opens: opens}
+	if len(opens) > 0 {
+		p.at = regexp.MustCompile(`^(?:` + pat + `)`)
+		p.wordStart = strings.HasPrefix(pat, `\b`)
+	}
+	return p
+}
+
+// mayMatch reports whether the pattern can match in a text whose
+// ASCII-lower-cased copy is low; exact is false when low may miss a word
+// the pattern sees (see foldsToASCII), and then every pattern may match.
+func (p *authorityPattern) mayMatch(low string, exact bool) bool {
+	if !exact {
+		return true
+	}
+	for _, group := range p.needs {
+		if firstIndex(low, group) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// matches is up to n matches of the pattern in s (n < 0: all), as
+// p.re.FindAllStringSubmatchIndex(s, n) gives them; low is s
+// ASCII-lower-cased and exact says whether low is faithful (see mayMatch).
+// Where the pattern's opening words are known, it is tried anchored where
+// each occurs, which costs the length of each try instead of the rest of
+// the text: the leftmost match starts at the first place an anchored try
+// matches, and is the match the try finds.
+func (p *authorityPattern) matches(s, low string, n int, exact bool) [][]int {
+	if !p.mayMatch(low, exact) {
+		return nil
+	}
+	if p.at == nil || !exact {
+		return p.re.FindAllStringSubmatchIndex(s, n)
+	}
+	var out [][]int
+	for from := 0; n < 0 || len(out) < n; {
+		i := firstIndex(low[from:], p.opens)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		if p.wordStart && at > 0 && isWordByte(s[at-1]) {
+			continue
+		}
+		m := p.at.FindStringSubmatchIndex(s[at:])
+		if m == nil {
+			continue
+		}
+		for k := range m {
+			if m[k] >= 0 {
+				m[k] += at
+			}
+		}
+		out = append(out, m)
+		from = m[1]
+	}
+	return out
+}
+
+// foldsToASCII reports whether s holds one of the two non-ASCII letters
+// that a case-blind pattern matches to ASCII ones: "ſ" (long s) and the
+// Kelvin sign. An ASCII-lower-cased copy of such a text can miss a word
+// the patterns see.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
 
 // factsWindow is how much of a document's opening the facts are read from.
 const factsWindow = 16 << 10
@@ -242,17 +347,20 @@ func (fs factStage) authority(text string) string {
 	if len(head) > 3000 {
 		head = head[:3000]
 	}
-	for _, re := range authorityREs[:7] {
-		if m := re.FindStringSubmatch(head); m != nil {
-			if a := fs.tidyAuthority(m[1]); a != "" {
+	exact := !foldsToASCII(text)
+	headLow := asciiLower(head)
+	for _, p := range authorityREs[:7] {
+		if m := p.matches(head, headLow, 1, exact); m != nil {
+			if a := fs.tidyAuthority(head[m[0][2]:m[0][3]]); a != "" {
 				return a
 			}
 		}
 	}
 	counts := map[string]int{}
 	first := map[string]int{}
-	for _, re := range authorityREs {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+	low := asciiLower(text)
+	for _, p := range authorityREs {
+		for _, m := range p.matches(text, low, -1, exact) {
 			a := fs.tidyAuthority(text[m[2]:m[3]])
 			if a == "" {
 				continue
@@ -326,6 +434,29 @@ func (fs factStage) tidyAuthority(s string) string {
 	return s
 }
 
+// typePattern is a pattern that names a kind of inspection in lower-cased
+// text, with the words one of which every match holds.
+type typePattern struct {
+	kind string
+	keys []string
+	re   *regexp.Regexp
+	// at, when set, is re anchored: every match opens with one of keys
+	// after a non-word character, and trying re where each key occurs
+	// costs the length of each try where a search from the first reads on
+	// to the end of a text that says "monitoring" or "focused" in passing
+	at *regexp.Regexp
+}
+
+// typeRE compiles a typePattern; opens says that every match starts with
+// \b and one of keys.
+func typeRE(kind string, opens bool, pat string, keys ...string) *typePattern {
+	t := &typePattern{kind: kind, keys: keys, re: regexp.MustCompile(pat)}
+	if opens {
+		t.at = regexp.MustCompile(`^(?:` + pat + `)`)
+	}
+	return t
+}
+
 // inspectionType is the kind of inspection the document reports: the first
 // kind its text names wins, as a title names it before the body mentions
 // other visits.
@@ -333,21 +464,44 @@ func inspectionType(text string) string {
 	best, at := "", len(text)+1
 	low := asciiLower(text) // the patterns are lower case; offsets stay those of text
 	for _, t := range typeREs {
-		// start the pattern where its key word first appears: the text
-		// before cannot match, and skipping it is cheap
-		from := firstIndex(low, t.keys)
-		if from < 0 || from-80 >= at {
-			continue
-		}
-		from = max(0, from-80)
-		for from > 0 && low[from]&0xC0 == 0x80 { // not inside a UTF-8 sequence
-			from--
-		}
-		if m := t.re.FindStringIndex(low[from:]); m != nil && from+m[0] < at {
-			best, at = t.kind, from+m[0]
+		if i := t.first(low, at); i >= 0 {
+			best, at = t.kind, i
 		}
 	}
 	return best
+}
+
+// first is the offset of the first match of t in low if it starts before
+// limit, else -1.
+func (t *typePattern) first(low string, limit int) int {
+	from := firstIndex(low, t.keys)
+	if t.at != nil {
+		for from >= 0 && from < limit {
+			if (from == 0 || !isWordByte(low[from-1])) && t.at.MatchString(low[from:]) {
+				return from
+			}
+			next := firstIndex(low[from+1:], t.keys)
+			if next < 0 {
+				break
+			}
+			from += 1 + next
+		}
+		return -1
+	}
+	// start the pattern where its key word first appears, less what a
+	// match may hold before it: the text before cannot match, and
+	// skipping it is cheap
+	if from < 0 || from-80 >= limit {
+		return -1
+	}
+	from = max(0, from-80)
+	for from > 0 && low[from]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+		from--
+	}
+	if m := t.re.FindStringIndex(low[from:]); m != nil && from+m[0] < limit {
+		return from + m[0]
+	}
+	return -1
 }
 
 // firstIndex is the offset of the first of keys to appear in s, or -1.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/findings/findings/internal/benchdata"
@@ -104,4 +105,65 @@ func TestFactsSettleCouncil(t *testing.T) {
 	if f.CouncilKey != "kingston upon hull" || f.CouncilName != "Kingston upon Hull" {
 		t.Errorf("council = %q, %q; want the list's Kingston upon Hull (authority %q)", f.CouncilKey, f.CouncilName, f.Authority)
 	}
+}
+
+// patternSeeds are openings at the edges of the facts patterns' shortcuts:
+// the opening words in other cases, glued to a word before them ("Reinspection"),
+// at the very start and end, repeated, and the letters (long s, the Kelvin
+// sign) that a case-blind pattern matches to ASCII ones.
+var patternSeeds = []string{
+	"",
+	"Inspection of Anyshire local authority children’s services\nInspection of Anyshire local authority children's services",
+	"ReInspection of Anyshire local authority children’s services",
+	"FOCUSED VISIT to Anyshire County Council children’s services. A monitoring visit of the Fenbury Council",
+	"Monitoring visit to Fenbury Children’s Services Trust. Joint targeted area inspection of Redmarsh local authority",
+	"jointly we visited. The visit of Anyshire Children First. visit to inspection of Fenbury council",
+	"Local authority: Anyshire\nLOCAL  AUTHORITY:  Fenbury",
+	"Services for children in Anyshire and services to children and young people in Fenbury",
+	"Since Anyshire was rated good, in Fenbury were judged",
+	"focuſed viſit to Anyſhire Council. Monitoring visit to \u212aent County Council",
+	"The jtai of Anyshire; a jtai. Focused visit. monitoring letter; monitoring report; the inspection; inspectors rated",
+	"Anyshire\nInspection of children’s services\nFenbury\nCounty Council\n",
+}
+
+// checkPatterns fails t when a pattern's shortcut finds other matches in s
+// than the pattern itself.
+func checkPatterns(t *testing.T, s string) {
+	t.Helper()
+	low, exact := asciiLower(s), !foldsToASCII(s)
+	for k, p := range authorityREs {
+		want := p.re.FindAllStringSubmatchIndex(s, -1)
+		if got := p.matches(s, low, -1, exact); !reflect.DeepEqual(got, want) {
+			t.Errorf("authority pattern %d in %q: matches %v, the regexp %v", k, s, got, want)
+		}
+		if got, want1 := p.matches(s, low, 1, exact), p.re.FindStringSubmatchIndex(s); len(got) > 0 != (want1 != nil) || want1 != nil && !reflect.DeepEqual(got[0], want1) {
+			t.Errorf("authority pattern %d in %q: first match %v, the regexp %v", k, s, got, want1)
+		}
+	}
+	for _, tp := range typeREs {
+		want := -1
+		if m := tp.re.FindStringIndex(low); m != nil {
+			want = m[0]
+		}
+		if got := tp.first(low, len(low)+1); got != want {
+			t.Errorf("%s in %q: first = %d, the regexp %d", tp.kind, low, got, want)
+		}
+	}
+}
+
+// TestPatternShortcuts checks that the authority and inspection-type
+// patterns find what their regexps find, run over the whole text.
+func TestPatternShortcuts(t *testing.T) {
+	for _, s := range patternSeeds {
+		checkPatterns(t, s)
+	}
+}
+
+// FuzzPatternShortcuts checks the shortcuts against the regexps on any
+// text.
+func FuzzPatternShortcuts(f *testing.F) {
+	for _, s := range patternSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkPatterns)
 }

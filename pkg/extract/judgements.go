@@ -32,18 +32,20 @@ var (
 	// requires improvement"
 	riHeadlineRE = regexp.MustCompile(`(?i)\b(?:services?|council|authority|trust|safeguarding\s+(?:children(?:[’']s)?\s+)?board|lscb|safeguarding\s+partnership)(?:\s+in\s+(?:the\s+)?[\w’'.-]+(?:\s+(?:and|upon|on|[\w’'.-]+)){0,3}?)?\s+[‘'"“]?(requires?\s+improvement)\b`)
 	// prose: the grade as predicate ("Adoption is good", "services remain inadequate")
-	predicateRE = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	predicateRE  = regexp.MustCompile(`(?i)\b(?:is|are|was|were|remains?|remained|continues?\s+to\s+be|has\s+been|have\s+been|had\s+been|be)\s+(?:still\s+|now\s+|also\s+|therefore\s+)?[‘'"“]?(` + gradeAlt + `)\b`)
+	predicatePat = mustPattern(predicateRE.String())
 	// "requires improvement to be good" is a grade wherever it stands
-	riVerbRE = regexp.MustCompile(`(?i)\b(?:requires?|required|requiring)\s+improvement\s+to\s+be\s+good\b`)
+	riVerbRE  = regexp.MustCompile(`(?i)\b(?:requires?|required|requiring)\s+improvement\s+to\s+be\s+good\b`)
+	riVerbPat = mustPattern(riVerbRE.String())
 	// "an inadequate-rated council", "the inadequate judgement"
 	gradeNounRE = regexp.MustCompile(`(?i)\b(` + gradeAlt + `)[‘'"”’]?(?:-rated|\s+rating|\s+judgement|\s+grade)\b`)
 	// "an outstanding impact", "Outstanding leadership": the top grade as an attribute of leaders
 	outstandingRE = regexp.MustCompile(`(?i)\b(outstanding)\s+(?:impact|leadership|leaders)\b`)
 	// "The graded judgement for adoption performance is that it is good"
 	gradedIsRE  = regexp.MustCompile(`(?i)\bgraded\s+judgement\s+(?:for|about|on)\s+(.{3,120}?)\s+is\s+that\s+(?:it|they)\s+(?:is|are)?\s*(` + gradeAlt + `)\b`)
-	notGradedRE = regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
+	notGradedRE = mustPattern(`(?i)\b(?:is|are|were|was)\s+not\s+graded|\bungraded|\b(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|\bno\s+graded\s+judgement`)
 	// a listing of every grade: a grade descriptor, not a judgement
-	descriptorRE = regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b|^an?\s+(?:local\s+authority|lscb|service|board|council)\s+(?:requires\s+improvement|is\s+(?:outstanding|good|adequate|inadequate))\s+(?:if|when|where)\b`)
+	descriptorRE = mustMatcher(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b|^an?\s+(?:local\s+authority|lscb|service|board|council)\s+(?:requires\s+improvement|is\s+(?:outstanding|good|adequate|inadequate))\s+(?:if|when|where)\b`)
 	// signals that the grade belongs to an earlier inspection
 	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\b(?:was|were)\s+(?:last|previously)\s+inspected\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b|\binspections?\s+(?:before\s+this|ago|earlier)\b|\bbefore\s+this\s+(?:one|inspection)\b|\b(?:when|where)\s+(?:it|they|the\s+(?:council|local\s+authority|service))\s+(?:was|were)\s+last\s+inspected\b`)
 	yearRE     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
@@ -103,7 +105,8 @@ type found struct {
 
 // judgeLabel reads a heading or table row that ends in its grade.
 func (x *judgeStage) judgeLabel(text, section string) []found {
-	if !mayGrade(text) || x.sections.of(section) == sectionDescriptor {
+	// the ending first: it costs a few byte compares, and most texts fail it
+	if !mayEndInGrade(text) || !mayGrade(text) || x.sections.of(section) == sectionDescriptor {
 		return nil
 	}
 	m := gradedLabelRE.FindStringSubmatchIndex(text)
@@ -132,6 +135,55 @@ func (x *judgeStage) judgeLabel(text, section string) []found {
 	return []found{{Judgement: report.Judgement{Grade: canonicalGrade(g), Scope: scope, Rule: "table", Previous: prev}, start: gs, end: ge}}
 }
 
+// mayEndInGrade reports whether text may be a graded label: before an
+// optional full stop it ends in the last word of a grade or its tail, or
+// in ")" ("Grade 3 (Adequate)"), as every match of gradedLabelRE does.
+// A text with a letter that folds to ASCII may be.
+func mayEndInGrade(text string) bool {
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+		return true
+	}
+	t := strings.TrimSuffix(text, ".")
+	if strings.HasSuffix(t, ")") {
+		return true
+	}
+	for _, w := range gradeEnders {
+		if len(t) >= len(w) && asciiEqualLower(t[len(t)-len(w):], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiEqualLower reports whether s in ASCII lower case is low.
+func asciiEqualLower(s, low string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// gradeEnders are the last words of every form of every grade and of the
+// grades' tails, in lower case.
+var gradeEnders = func() []string {
+	gs, _ := ofsted.Grades()
+	var out []string
+	for _, g := range gs {
+		for _, w := range append(slices.Clone(g.Words), g.Tail) {
+			if f := strings.Fields(strings.ToLower(w)); len(f) > 0 && !slices.Contains(out, f[len(f)-1]) {
+				out = append(out, f[len(f)-1])
+			}
+		}
+	}
+	return out
+}()
+
 func endsLikeSentence(s string) bool {
 	s = strings.TrimSpace(s)
 	return strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "etc.")
@@ -145,7 +197,7 @@ func (x *judgeStage) judgeProse(text, section string, ctx *docContext) []found {
 		return nil
 	}
 	r := &proseRead{x: x, text: text, section: section, ctx: ctx, keys: proseKeys(text)}
-	if r.keys.may(descriptorKeys) && descriptorRE.MatchString(text) {
+	if r.keys.may(descriptorKeys) && descriptorRE.matches(text, r.keys.keys) {
 		return nil
 	}
 	r.statedForms()
@@ -256,14 +308,14 @@ func (r *proseRead) scopesFor(gs int, scopeText, subj string) ([]string, bool) {
 func (r *proseRead) statedForms() {
 	text := r.text
 	if r.keys.may(notGradedKeys) {
-		if m := notGradedRE.FindStringIndex(text); m != nil {
-			r.out = append(r.out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: m[0], end: m[1]})
+		if a, b, ok := notGradedRE.first(text, r.keys.keys); ok {
+			r.out = append(r.out, found{Judgement: report.Judgement{Grade: report.NotGraded, Scope: report.ScopeVisit, Rule: "prose"}, start: a, end: b})
 		}
 	}
 	for _, m := range r.keys.matches(gradedIsRE, gradedIsKeys) {
 		r.add(canonicalGrade(text[m[4]:m[5]]), m[4], m[5], text[m[2]:m[3]], text[m[2]:m[3]], "prose")
 	}
-	for _, m := range r.keys.matches(riVerbRE, improvementKeys) {
+	for _, m := range r.keys.matchesFrom(riVerbPat, improvementKeys, 0) {
 		subj := subjectBefore(text, m[0])
 		r.add(report.RequiresImprovement, m[0], m[1], subj, subj, "prose")
 	}
@@ -276,7 +328,7 @@ func (r *proseRead) verbsAndNouns() {
 	text := r.text
 	for _, g := range gradingREs {
 		re := g.re
-		for _, m := range r.keys.matches(re, g.keys) {
+		for _, m := range r.keys.matchesFrom(g.pat, g.keys, g.lead) {
 			subj := subjectBefore(text, m[0])
 			if re == riHeadlineRE && strings.HasPrefix(strings.ToLower(text[m[1]:]), " to ") && !riVerbRE.MatchString(text[m[2]:]) {
 				continue // "requires improvement to ensure that ...": no grade
@@ -301,7 +353,7 @@ func (r *proseRead) verbsAndNouns() {
 // "services remain inadequate".
 func (r *proseRead) predicates() {
 	text := r.text
-	for _, m := range r.keys.matches(predicateRE, gradeKeys) {
+	for _, m := range r.keys.matchesFrom(predicatePat, gradeKeys, 4) {
 		subj := subjectBefore(text, m[0])
 		g := canonicalGrade(text[m[2]:m[3]])
 		// "good" is praise unless its subject is a graded area
@@ -371,11 +423,11 @@ var (
 	gradeKeys       = []string{"outstanding", "good", "adequate", "improvement"}
 	// the patterns of a judging verb or noun, in the order they claim a grade
 	gradingREs = []guarded{
-		{keys: []string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, re: judgedRE},
-		{keys: []string{"judged", "rated", "found", "graded"}, re: judgedObjectRE},
-		{keys: improvementKeys, re: riHeadlineRE},
-		{keys: []string{"rated", "rating", "judgement", "grade"}, re: gradeNounRE},
-		{keys: []string{"outstanding"}, re: outstandingRE},
+		{keys: []string{"judged", "rated", "graded", "assessed", "deemed", "found", "considered"}, re: judgedRE, pat: mustPattern(judgedRE.String()), lead: 6},
+		{keys: []string{"judged", "rated", "found", "graded"}, re: judgedObjectRE, pat: mustPattern(judgedObjectRE.String()), lead: 11},
+		{keys: improvementKeys, re: riHeadlineRE, pat: mustPattern(riHeadlineRE.String()), lead: 9},
+		{keys: []string{"rated", "rating", "judgement", "grade"}, re: gradeNounRE, pat: mustPattern(gradeNounRE.String())},
+		{keys: []string{"outstanding"}, re: outstandingRE, pat: mustPattern(outstandingRE.String())},
 	}
 )
 
@@ -383,7 +435,9 @@ var (
 // pattern needs before running it.
 type textKeys struct {
 	text, low string
-	fold      bool // the text holds a letter that folds to ASCII: test nothing
+	keys      string // low as patterns' needs are tested (keyText); "" to test none
+	fold      bool   // the text holds a letter that folds to ASCII: test nothing
+	grade     int    // where the first of gradeOpeners is in low, or -1
 }
 
 // proseKeys prepares text for key tests. The case-blind patterns also fold
@@ -393,7 +447,14 @@ func proseKeys(text string) textKeys {
 	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
 		return textKeys{text: text, fold: true}
 	}
-	return textKeys{text: text, low: asciiLower(text)}
+	low := asciiLower(text)
+	g := -1
+	for _, k := range gradeOpeners {
+		if i := strings.Index(low, k); i >= 0 && (g < 0 || i < g) {
+			g = i
+		}
+	}
+	return textKeys{text: text, low: low, keys: keyText(low), grade: g}
 }
 
 // may reports whether the text holds one of keys.
@@ -408,6 +469,74 @@ func (t textKeys) matches(re *regexp.Regexp, keys []string) [][]int {
 	}
 	return re.FindAllStringSubmatchIndex(t.text, -1)
 }
+
+// matchesFrom is matches for a pattern whose grade opens at most lead
+// words (runs of white space) after its match starts. A pattern tried
+// where a word opens (pattern.eachSubmatch) is tried there; another runs
+// from lead words before the first word that holds a grade, as nothing
+// before can match, and the text before that word is white space, so a
+// leading \b reads the same.
+func (t textKeys) matchesFrom(p *pattern, keys []string, lead int) [][]int {
+	if !t.may(keys) {
+		return nil
+	}
+	c := p.get()
+	if len(c.branches) == 1 && c.branches[0].anchored != nil {
+		var out [][]int
+		p.eachSubmatch(t.text, t.keys, func(m []int) { out = append(out, m) })
+		return out
+	}
+	re := p.whole()
+	from := t.gradeCut(lead)
+	ms := re.FindAllStringSubmatchIndex(t.text[from:], -1)
+	if from > 0 {
+		for _, m := range ms {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += from
+				}
+			}
+		}
+	}
+	return ms
+}
+
+// gradeCut is the start of the lead-th word before the first word that
+// holds the opening of a grade, or 0.
+func (t textKeys) gradeCut(lead int) int {
+	if t.fold || t.grade < 0 {
+		return 0
+	}
+	i := t.grade
+	for i > 0 && !isSpace(t.low[i-1]) {
+		i--
+	}
+	for range lead {
+		for i > 0 && isSpace(t.low[i-1]) {
+			i--
+		}
+		for i > 0 && !isSpace(t.low[i-1]) {
+			i--
+		}
+	}
+	return i
+}
+
+// gradeOpeners are the first words of every form of every grade, in lower
+// case ("requires" of "requires improvement"): a grade opens in the word
+// that holds one.
+var gradeOpeners = func() []string {
+	gs, _ := ofsted.Grades()
+	var out []string
+	for _, g := range gs {
+		for _, w := range g.Words {
+			if f := strings.Fields(strings.ToLower(w)); len(f) > 0 && !slices.Contains(out, f[0]) {
+				out = append(out, f[0])
+			}
+		}
+	}
+	return out
+}()
 
 // scopesOf names the areas a subject is about: one normally; several when
 // it joins specific areas ("safeguarding and looked after children's

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -89,5 +90,112 @@ func TestJudgementsTableRows(t *testing.T) {
 		if !slices.Equal(got, []string{tt.want}) {
 			t.Errorf("%q under %q: %q, want %q", tt.row, tt.section, got, tt.want)
 		}
+	}
+}
+
+// TestMatchesFromFindsWhatTheWholeFinds runs the judgement patterns that
+// start some words before the first grade over the benchmark sentences
+// and texts written to reach the furthest: what they find must be what
+// the pattern finds in the whole sentence.
+func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
+	texts := append(reportSentences(t),
+		"The service continues  to\tbe still ‘good and it is good.",
+		"Inspectors judged the council's services for children in need to be good, and found them inadequate.",
+		"Ofsted rated all of the local area's many children's services as outstanding",
+		"The Local Safeguarding Children Board in the borough of Upton upon Severn requires improvement.",
+		"Adoption was good; fostering remains good; it is now 'outstanding'.",
+		"judged overall to be providing an adequate service", "This requires improvement to be good.",
+		"The rating of good is GOOD and IS ADEQUATE", "The \u212aent service is good; it was judged outstanding")
+	// the patterns that open with a word are tried where a word opens;
+	// the headline, which may open with "s" (the long s folds to it), is cut
+	for _, p := range []*pattern{predicatePat, riVerbPat, gradingREs[0].pat, gradingREs[1].pat, gradingREs[3].pat} {
+		if len(p.get().branches) != 1 || p.get().branches[0].anchored == nil {
+			t.Errorf("%s: not tried where a word opens", p.whole())
+		}
+	}
+	if gradingREs[2].pat.get().branches[0].anchored != nil {
+		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.whole())
+	}
+	pats := []struct {
+		pat  *pattern
+		keys []string
+		lead int
+	}{{predicatePat, gradeKeys, 4}, {riVerbPat, improvementKeys, 0}}
+	for _, g := range gradingREs {
+		pats = append(pats, struct {
+			pat  *pattern
+			keys []string
+			lead int
+		}{g.pat, g.keys, g.lead})
+	}
+	cut := 0
+	for _, s := range texts {
+		k := proseKeys(s)
+		for _, p := range pats {
+			got := k.matchesFrom(p.pat, p.keys, p.lead)
+			want := p.pat.whole().FindAllStringSubmatchIndex(s, -1)
+			if !k.may(p.keys) {
+				want = nil
+			}
+			if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+				t.Errorf("%s\non %q\ngot  %v\nwant %v", p.pat.whole(), s, got, want)
+			}
+			if len(want) > 0 && k.gradeCut(p.lead) > 0 {
+				cut++
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no match was found in a cut text: nothing was tested")
+	}
+}
+
+// TestGradedLabelsEndInAGrade checks the test run before gradedLabelRE:
+// it says no only to texts the pattern does not match.
+func TestGradedLabelsEndInAGrade(t *testing.T) {
+	texts := append(reportSentences(t), "Leadership and management Grade 3 (Adequate)", "Adoption: GOOD.",
+		"The effectiveness of services requires improvement to be good", "Care leavers – inadequate",
+		"Overall effectiveness: requires improvement (grade 3).", "Services are good for children.")
+	matched := 0
+	for _, s := range texts {
+		if gradedLabelRE.MatchString(s) {
+			matched++
+			if !mayEndInGrade(s) {
+				t.Errorf("mayEndInGrade says no to %q, a graded label", s)
+			}
+		}
+	}
+	if matched < 5 {
+		t.Errorf("%d labels matched, want at least the 5 written to", matched)
+	}
+	if mayEndInGrade("Services are good for children.") {
+		t.Error("a sentence that ends in other words may end in a grade")
+	}
+}
+
+// TestNotGradedFindsWhatTheWholeFinds checks the not-graded pattern, cut
+// into its four forms, against the same forms as one pattern.
+func TestNotGradedFindsWhatTheWholeFinds(t *testing.T) {
+	whole := regexp.MustCompile(`(?i)\b(?:(?:is|are|were|was)\s+not\s+graded|ungraded|(?:does|do)\s+not\s+(?:lead\s+to|result\s+in|receive)\s+an?\s+(?:graded\s+)?(?:ofsted\s+)?judgement|no\s+graded\s+judgement)`)
+	texts := append(reportSentences(t), "This visit does not lead to a graded judgement.", "It is ungraded; it was not graded.",
+		"Monitoring visits DO NOT RECEIVE AN OFSTED JUDGEMENT", "There is no graded  judgement and it is not\tgraded", "reungraded visits",
+		"The \u212aent visit is not graded")
+	if n := len(notGradedRE.get().branches); n != 4 {
+		t.Errorf("%d branches, want 4", n)
+	}
+	found := 0
+	for _, s := range texts {
+		k := proseKeys(s)
+		a, b, ok := notGradedRE.first(s, k.keys)
+		m := whole.FindStringIndex(s)
+		if ok != (m != nil) || ok && (a != m[0] || b != m[1]) {
+			t.Errorf("on %q: %d %d %v, want %v", s, a, b, ok, m)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found < 4 {
+		t.Errorf("%d texts matched, want the 4 written to", found)
 	}
 }

@@ -42,6 +42,46 @@ type entry struct {
 	weight float64
 	origin string
 	line   int
+	// cues are the texts of the entry's cue with each sign (cueSigns), when
+	// its phrase is all exact words, so that every match reads the same;
+	// nil otherwise
+	cues *[len(cueSigns)]string
+}
+
+// The signs of a cue in a verdict: for, against, and their flips.
+const (
+	cuePlus = iota
+	cueMinusNot
+	cueMinus
+	cuePlusNot
+)
+
+// cueSigns are how each sign reads before the cue's words.
+var cueSigns = [...]string{cuePlus: "+", cueMinusNot: "-not ", cueMinus: "-", cuePlusNot: "+not "}
+
+// cueText is the cue m with the sign: the entry's text made once when its
+// phrase is exact words, else built from the words it matched.
+func (m match) cueText(ws []word, sign int) string {
+	if m.cues != nil {
+		return m.cues[sign]
+	}
+	return cueSigns[sign] + phraseText(ws, m)
+}
+
+// exactCues are the cue texts of a phrase of exact words, or nil when a
+// word is a stem or a gap, whose matches differ.
+func exactCues(phrase []string) *[len(cueSigns)]string {
+	for _, w := range phrase {
+		if w == "..." || strings.HasSuffix(w, "*") {
+			return nil
+		}
+	}
+	var cs [len(cueSigns)]string
+	text := strings.Join(phrase, " ")
+	for k, sign := range cueSigns {
+		cs[k] = sign + text
+	}
+	return &cs
 }
 
 // lexicon finds its phrases in a sentence's words, longest first.
@@ -133,6 +173,7 @@ func parseEntry(f []string, classes []string) (*entry, error) {
 	if len(e.phrase) == 0 {
 		return nil, fmt.Errorf("empty phrase")
 	}
+	e.cues = exactCues(e.phrase)
 	return e, nil
 }
 
@@ -178,4 +219,64 @@ func (lx *lexicon) find(ws []word) []match {
 		out = append(out, match{entry: lx.entries[m.ID], i: m.Start, j: m.End})
 	}
 	return out
+}
+
+// lexiconGroup finds the phrases of several lexicons in one pass over a
+// sentence's words (nlp.PhraseGroup): what each lexicon's find would.
+type lexiconGroup struct {
+	lexicons []*lexicon
+	group    *nlp.PhraseGroup[word]
+}
+
+// newLexiconGroup is the group of the lexicons, in the order given.
+func newLexiconGroup(lxs ...*lexicon) *lexiconGroup {
+	sets := make([]*nlp.Phrases[word], len(lxs))
+	for k, lx := range lxs {
+		sets[k] = lx.set
+	}
+	return &lexiconGroup{lexicons: lxs, group: nlp.NewPhraseGroup(sets...)}
+}
+
+// groupHit is a match of lexicon set in a group's scan.
+type groupHit struct {
+	set int
+	m   nlp.Match
+}
+
+// find sets *out[k] to the matches of lexicon k in ws (nil for none). The
+// matches of all the lexicons share one allocation: out[k] is a slice of
+// it whose capacity ends with it.
+func (g *lexiconGroup) find(ws []word, out []*[]match) {
+	var buf [32]groupHit
+	hits := buf[:0]
+	g.group.Scan(ws, func(k int, m nlp.Match) { hits = append(hits, groupHit{k, m}) })
+	if len(hits) == 0 {
+		return
+	}
+	// a counting sort by lexicon, each lexicon's matches kept in order:
+	// start[k] is where lexicon k's begin, then, once filled, where they end
+	var startBuf [17]int
+	start := startBuf[:]
+	if len(out)+1 > len(startBuf) {
+		start = make([]int, len(out)+1)
+	}
+	start = start[:len(out)+1]
+	for _, h := range hits {
+		start[h.set+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	all := make([]match, len(hits))
+	for _, h := range hits {
+		all[start[h.set]] = match{entry: g.lexicons[h.set].entries[h.m.ID], i: h.m.Start, j: h.m.End}
+		start[h.set]++
+	}
+	from := 0
+	for k := range out {
+		if start[k] > from {
+			*out[k] = all[from:start[k]:start[k]]
+		}
+		from = start[k]
+	}
 }

@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/findings/findings/pkg/nlp"
+)
 
 // TestLexiconFind pins the matching rules: longest first, word* stems,
 // "..." gaps, no phrase across a clause break, exact before stem on ties.
@@ -72,5 +79,86 @@ func BenchmarkSplitWords(b *testing.B) {
 		for _, s := range ss {
 			splitWords(s)
 		}
+	}
+}
+
+// TestLexiconGroupSameAsFind checks the group's one pass against each
+// lexicon's own find, on every sentence of the reports written for the
+// tests.
+func TestLexiconGroupSameAsFind(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := x.verdicts
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	found := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := nlp.Sentences(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			ws := splitWords(s.Text)
+			c, fc := v.findClauseCues(ws), v.findFeatureCues(ws)
+			for _, g := range []struct {
+				lx  *lexicon
+				got []match
+			}{
+				{v.contrast, c.contrast}, {v.efforts, c.efforts}, {v.negators, c.negators}, {v.undoers, c.undoers},
+				{v.aims, c.aims}, {v.needs, c.needs}, {v.cues, c.cues},
+				{v.neutrals, fc.neutrals}, {v.who, fc.who}, {v.does, fc.does}, {v.needs, fc.needs},
+				{v.contrast, fc.contrast}, {v.negators, fc.negators},
+			} {
+				want := g.lx.find(ws)
+				if !slices.Equal(g.got, want) {
+					t.Fatalf("%q: %s: group %v, find %v", s.Text, g.lx.name, g.got, want)
+				}
+				if len(g.got) != cap(g.got) {
+					t.Fatalf("%q: a group's matches have room past their end", s.Text)
+				}
+				found += len(want)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no lexicon matched: the check compared nothing")
+	}
+}
+
+// TestCueText checks the cue texts made once against the words matched,
+// for exact phrases, stems and gaps.
+func TestCueText(t *testing.T) {
+	lx, err := parseLexicon("test", `
+pos 1 good
+pos 2 good quality work
+neg 1 know ... well
+pos 1 improv*
+`, "pos", "neg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := splitWords("Good quality work; staff know children well and are improving, good")
+	ms := lx.find(ws)
+	if len(ms) != 4 {
+		t.Fatalf("found %d matches, want 4", len(ms))
+	}
+	made := 0
+	for _, m := range ms {
+		if m.cues != nil {
+			made++
+		}
+		for sign, s := range cueSigns {
+			if got, want := m.cueText(ws, sign), s+phraseText(ws, m); got != want {
+				t.Errorf("cueText(%v, %q) = %q, want %q", m.phrase, s, got, want)
+			}
+		}
+	}
+	if made != 2 {
+		t.Errorf("%d matches have their texts made once, want 2 (the exact phrases)", made)
 	}
 }

@@ -17,24 +17,24 @@ var (
 	// digits): dates, years, times, phone numbers, postcodes, codes,
 	// references, ages
 	notMetric = []guarded{
-		{keys: months, re: regexp.MustCompile(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
-		{keys: months, re: regexp.MustCompile(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
-		{keys: []string{"19", "20"}, re: regexp.MustCompile(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
-		{keys: []string{"am", "pm", "/"}, re: regexp.MustCompile(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
-		{keys: []string{"0"}, re: regexp.MustCompile(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
+		{keys: months, pat: mustPattern(`\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+` + monthPat + `\b(?:\s+(?:19|20)\d\d)?`)},
+		{keys: months, pat: mustPattern(`\b` + monthPat + `\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b`)},
+		{keys: []string{"19", "20"}, pat: mustPattern(`\b(?:19|20)\d\d\s*(?:-|–|/)\s*(?:(?:19|20)?\d\d)\b|\b(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|\b20[012]\d[0-9]{2}\b|\b(?:19[5-9]\d|20[0-4]\d)s?\b`)},
+		{keys: []string{"am", "pm", "/"}, pat: mustPattern(`\b\d{1,2}[:.]\d\d\s*(?:am|pm)\b|\b\d{1,2}\s*(?:am|pm)\b|\b24/7\b|\b\d+/\d+\b`)},
+		{keys: []string{"0"}, pat: mustPattern(`\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b`)},
 		// an age bound: "young adults over 21,", "children under 18 who"
-		{keys: []string{"over", "under"}, re: regexp.MustCompile(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
+		{keys: []string{"over", "under"}, pat: mustPattern(`\b(?:over|under)\s+(?:the\s+age\s+of\s+)?(?:1[0-9]|2[0-5])(?:\s*(?:years?|yrs)(?:\s+old)?)?(?:[.,;:)]|\s+(?:with|who|and|in|are|is|were|was)\b|$)`)},
 		// an age at a stage of a young person's life: "care leavers are
 		// allocated an adviser at 16", "young people in care at 16 go on
 		// to", "at 16 or 17", "supported at 21 and beyond"; not a level
 		// ("caseloads remain stable at 18")
-		{keys: []string{" at "}, re: regexp.MustCompile(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
+		{keys: []string{" at "}, pat: mustPattern(`\b(?:young\s+(?:people|person)|care\s+leavers?|child(?:ren)?|advisers?|pas?)(?:\s+in\s+care)?\s+at\s+(?:1[4-9]|2[0-5])\b(?:\s+(?:or|and)\s+(?:1[4-9]|2[0-5])\b)?` +
 			`|\bat\s+(?:1[4-9]|2[0-5])\s+(?:or|and)\s+(?:1[4-9]|2[0-5]|beyond|over|above)\b`)},
 		// a street address: "222 Upper Street"
-		{keys: []string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, re: regexp.MustCompile(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
-		{keys: letterDigit, re: regexp.MustCompile(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
-		{keys: refWords, numberAfter: true, re: regexp.MustCompile(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
-		{keys: ageWords, re: regexp.MustCompile(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
+		{keys: []string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, pat: mustPattern(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
+		{keys: letterDigit, pat: mustPattern(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
+		{keys: refWords, numberAfter: true, pat: mustPattern(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
+		{keys: ageWords, pat: mustPattern(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 			`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
 			`|\b\d{1,2}-(?:\s+and\s+\d{1,2}-)?year` +
 			`|\baged\s+\d{1,2}\s+(?:or|and|to)\s+\d{1,2}\b` +
@@ -45,7 +45,7 @@ var (
 	letterDigit = []string{"\x00letter-digit"} // see holds
 	refWords    = []string{"section", "s.", "para", "page", "part", "chapter", "regulation", "schedule", "article", "grade", "stage", "year", "level", "tier", "outcome", "enabler", "standard", "phase", "appendix", "annex", "figure", "table", "recommendation", "question", "number", "no.", "step", "priority", "area", "point", "ofsted", "ilacs", "sif"}
 	ageWords    = []string{"age", "turn", "reach", "year", "yrs", "under", "over", "+"}
-	perRE       = regexp.MustCompile(`\bper\s+(?:1,000|10,000|100,000|1000|10000|100000|100)\b`)
+	perPat      = mustPattern(`\bper\s+(?:1,000|10,000|100,000|1000|10000|100000|100)\b`)
 	// codes that hold digits: "2WD", "10am"
 	codeRE = regexp.MustCompile(`\b\d+[a-z]+\d*\b`)
 	// a list or paragraph number opening a sentence, a footnote digit glued
@@ -53,18 +53,20 @@ var (
 	leadNumberRE   = regexp.MustCompile(`^\s*\d{1,3}(?:\.\d{1,2})+\.?\s|^\s*\d{1,3}\.\s|^\s*\d{1,2}\s+[A-Z]`)
 	footnoteGlueRE = regexp.MustCompile(`(?:[a-zA-Z?)’'”]|[a-zA-Z][.,])\d{1,2}\b`)
 
-	percentRE  = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
-	pointsRE   = regexp.MustCompile(`\b(` + digitsPat + `)\s+percentage\s+points?\b`)
-	moneyRE    = regexp.MustCompile(`(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
-	rateRE     = regexp.MustCompile(`\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
-	durationRE = regexp.MustCompile(`\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
+	percentRE  = mustPattern(`\b(` + digitsPat + `|` + wordNumPat + `)\s*(?:%|per\s?cent\b|percent\b)`)
+	pointsRE   = mustPattern(`\b(` + digitsPat + `)\s+percentage\s+points?\b`)
+	moneyRE    = mustPattern(`(£|\$|€)\s?(` + digitsPat + `)(?:\s?(m|bn|k|million|billion|thousand)\b)?`)
+	rateRE     = mustPattern(`\b(` + digitsPat + `)\s+(?:per|for\s+every|in\s+every)\s+(100|1,000|1000|10,000|10000|100,000|100000|thousand|hundred)\b`)
+	durationRE = mustPattern(`\b(` + digitsPat + `|` + wordNumPat + `)(?:\s*(?:-|–)\s*\d{1,2})?[\s-]+(?:working\s+|calendar\s+|school\s+)?(hours?|days?|weeks?|months?|years?)\b`)
 	// a reference period ("in the last 12 months", "two years ago", "six
 	// monthly") measures nothing about the service
-	periodRE = regexp.MustCompile(`\b(?:last|past|previous|next|coming|following|first|every|each|recent|preceding)\s+(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:hours?|days?|weeks?|months?|years?|quarters?)\b` +
+	periodPat = mustPattern(`\b(?:last|past|previous|next|coming|following|first|every|each|recent|preceding)\s+(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:hours?|days?|weeks?|months?|years?|quarters?)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|prior|before|earlier|later|previously)\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:monthly|weekly|yearly|daily)\b|\bone-to-one\b|\bone-off\b` +
 		`|\b(?:` + digitsPat + `|` + wordNumPat + `)[- ](?:year|month|week|day)\s+(?:period|plan|strategy|programme|contract|cycle)\b|\b(?:` + wordNumPat + `|\d)[- ]point\s+scale\b`)
-	digitsRE    = regexp.MustCompile(`\b` + digitsPat + `\b`)
+	digitsRE = regexp.MustCompile(`\b` + digitsPat + `\b`)
+	// digitsPatn is digitsRE for counts, tried only where a number opens
+	digitsPatn  = mustPattern(digitsRE.String())
 	outOfRE     = regexp.MustCompile(`(?i)^\s*(?:out\s+of|in)\s+(` + digitsPat + `|[a-z]+)\b`)
 	qualifierRE = regexp.MustCompile(`(?i)(?:^|\W)(nearly|almost|approximately|approx\.?|around|about|roughly|over|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|just\s+over|just\s+under|just|only|some|circa|c\.)\s*$`)
 	// "one serious case review was ongoing": "one" counts when it opens a
@@ -90,24 +92,27 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	}
 	// the patterns run on the sentence in ASCII lower case: the same
 	// offsets, and no case folding in the hot loop
-	r := &numberRead{text: text, low: asciiLower(text), mask: make([]bool, len(text))}
+	low := asciiLower(text)
+	r := &numberRead{text: text, low: low, keys: keyText(low), mask: make([]bool, len(text))}
 	// the patterns for digits run only on sentences that hold digits
 	if digits {
-		if m := leadNumberRE.FindStringIndex(text); m != nil {
-			r.cover(m[0], m[1])
+		if opensWithDigit(text) {
+			if m := leadNumberRE.FindStringIndex(text); m != nil {
+				r.cover(m[0], m[1])
+			}
 		}
-		for _, m := range footnoteGlueRE.FindAllStringIndex(text, -1) {
-			r.cover(m[0]+1, m[1])
+		if mayGlue(text) {
+			for _, m := range footnoteGlueRE.FindAllStringIndex(text, -1) {
+				r.cover(m[0]+1, m[1])
+			}
 		}
 	}
 	x.maskNotMetrics(r, ws)
 	if digits {
-		x.digitMetrics(r.text, r.low, r.add, r.cover)
+		x.digitMetrics(r.text, r.low, r.keys, r.add, r.cover)
 		// a rate's denominator standing alone ("the rate per 10,000 is
 		// below") is no count; rates with their number are read by now
-		for _, m := range perRE.FindAllStringIndex(r.low, -1) {
-			r.cover(m[0], m[1])
-		}
+		perPat.each(r.low, r.keys, r.cover)
 	}
 	x.unitMetrics(r)
 	if spelled {
@@ -119,11 +124,48 @@ func (x *metricStage) metrics(text string, ws []word) ([]candidate, error) {
 	return x.finish(text, r.out)
 }
 
+// opensWithDigit reports whether a digit follows the white space that
+// opens s, as every match of leadNumberRE needs.
+func opensWithDigit(s string) bool {
+	t := strings.TrimLeft(s, " \t\n\f\r")
+	return t != "" && isDigit(t[0])
+}
+
+// mayGlue reports whether s may hold a footnote digit glued to a word
+// (footnoteGlueRE): a digit after a letter, '?', ')', a quote, or a
+// letter and '.' or ','.
+func mayGlue(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		c := s[i-1]
+		if isLetter(c) || c == '?' || c == ')' || c == '\'' ||
+			(c == '.' || c == ',') && i >= 2 && isLetter(s[i-2]) ||
+			i >= 3 && (s[i-3:i] == "’" || s[i-3:i] == "”") {
+			return true
+		}
+	}
+	return false
+}
+
+// digitLetter reports whether a digit is followed by a lower-case letter
+// in s, as every code (codeRE) needs.
+func digitLetter(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' && isDigit(s[i-1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // numberRead is a sentence being read for its numbers: the bytes that
 // hold no metric (a date, an age, a number already read) and the numbers
 // found so far.
 type numberRead struct {
 	text, low string // the sentence, and its ASCII lower case
+	keys      string // low as the patterns' needs are tested (keyText)
 	mask      []bool
 	out       []candidate
 }
@@ -160,20 +202,17 @@ func (r *numberRead) add(c candidate) {
 // to word breaks and merged.
 func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
 	for _, w := range x.windows(r.low, ws) {
-		part := r.low[w[0]:w[1]]
+		part, keys := r.low[w[0]:w[1]], r.keys[w[0]:w[1]]
+		cover := func(a, b int) { r.cover(w[0]+a, w[0]+b) }
 		for _, gs := range [][]guarded{notMetric, x.masks} {
 			for _, g := range gs {
 				if g.holds(part) {
-					for _, m := range g.re.FindAllStringIndex(part, -1) {
-						r.cover(w[0]+m[0], w[0]+m[1])
-					}
+					g.pat.each(part, keys, cover)
 				}
 			}
 		}
 		if mayBePeriod(part) {
-			for _, m := range periodRE.FindAllStringIndex(part, -1) {
-				r.cover(w[0]+m[0], w[0]+m[1])
-			}
+			periodPat.each(part, keys, cover)
 		}
 	}
 }
@@ -182,63 +221,66 @@ func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
 // give: percentages and durations.
 func (x *metricStage) unitMetrics(r *numberRead) {
 	text, low := r.text, r.low
-	for _, m := range matchesIf(percentRE, low, "%", "cent") {
+	matchesIf(percentRE, low, r.keys, func(m []int) {
 		v, _ := x.valueOf(text[m[2]:m[3]])
 		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Percent}, start: m[0], end: m[1]})
-	}
-	for _, m := range matchesIf(durationRE, low, "hour", "day", "week", "month", "year") {
+	}, "%", "cent")
+	matchesIf(durationRE, low, r.keys, func(m []int) {
 		u := strings.ToLower(text[m[4]:m[5]])
 		if !strings.HasSuffix(u, "s") {
 			u += "s"
 		}
 		v, _ := x.valueOf(text[m[2]:m[3]])
 		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Duration, TimeUnit: u}, start: m[0], end: m[1]})
-	}
+	}, "hour", "day", "week", "month", "year")
 }
 
 // counts finds the bare numbers left, which count something: "24
 // children".
 func (x *metricStage) counts(r *numberRead) {
 	text, low := r.text, r.low
-	for _, m := range digitsRE.FindAllStringIndex(low, -1) {
+	digitsPatn.each(low, r.keys, func(a, b int) {
+		m := [2]int{a, b}
 		if r.masked(m[0], m[1]) {
-			continue
+			return
 		}
 		v := parseDigits(text[m[0]:m[1]])
 		if x.namedNumber(text, m[0]) || v != math.Trunc(v) || strings.HasSuffix(low[:m[0]], "of the ") && !nounFollows(low[m[1]:]) {
 			// a name ("Project 3"), a bare decimal (no count: a rate or
 			// a figure without its unit), or a number already given
 			// ("eight of the 13")
-			continue
+			return
 		}
 		// a bare year is a date, not a count
 		if v >= 1900 && v <= 2099 && !strings.Contains(text[m[0]:m[1]], ",") {
-			continue
+			return
 		}
 		r.add(candidate{Metric: report.Metric{Value: v, Unit: report.Count}, start: m[0], end: m[1]})
-	}
+	})
 }
 
 // digitMetrics finds the shapes that need digits: money, codes (masked),
 // percentage points and rates.
-func (x *metricStage) digitMetrics(text, low string, add func(candidate), cover func(int, int)) {
+func (x *metricStage) digitMetrics(text, low, keys string, add func(candidate), cover func(int, int)) {
 	// money before codes: "£1.4m" is money, "2WD" a code
-	for _, m := range matchesIf(moneyRE, low, "£", "$", "€") {
+	matchesIf(moneyRE, low, keys, func(m []int) {
 		v := parseDigits(text[m[4]:m[5]])
 		if m[6] >= 0 {
 			v *= map[string]float64{"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}[strings.ToLower(text[m[6]:m[7]])]
 		}
 		cur := map[string]string{"£": "GBP", "$": "USD", "€": "EUR"}[text[m[2]:m[3]]]
 		add(candidate{Metric: report.Metric{Value: v, Unit: report.Money, Currency: cur}, start: m[0], end: m[1]})
-	}
-	for _, m := range codeRE.FindAllStringIndex(low, -1) {
-		cover(m[0], m[1])
+	}, "£", "$", "€")
+	if digitLetter(low) {
+		for _, m := range codeRE.FindAllStringIndex(low, -1) {
+			cover(m[0], m[1])
+		}
 	}
 
-	for _, m := range matchesIf(pointsRE, low, "point") {
+	matchesIf(pointsRE, low, keys, func(m []int) {
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Percent, Points: true}, start: m[0], end: m[1]})
-	}
-	for _, m := range matchesIf(rateRE, low, " per ", " every ") {
+	}, "point")
+	matchesIf(rateRE, low, keys, func(m []int) {
 		per := parseDigits(text[m[4]:m[5]])
 		switch strings.ToLower(text[m[4]:m[5]]) {
 		case "thousand":
@@ -247,7 +289,7 @@ func (x *metricStage) digitMetrics(text, low string, add func(candidate), cover 
 			per = 100
 		}
 		add(candidate{Metric: report.Metric{Value: parseDigits(text[m[2]:m[3]]), Unit: report.Rate, Per: per}, start: m[0], end: m[1]})
-	}
+	}, " per ", " every ")
 }
 
 // finish orders a sentence's numbers and reads their qualifiers,

@@ -3,8 +3,8 @@ package extract
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"slices"
@@ -33,16 +33,6 @@ const DefaultClassPower = 0.3
 type Model struct {
 	Bias    [nLabels]float64
 	Weights map[string][nLabels]float64
-}
-
-// add adds a feature's weights to the scores z; f is looked up by its bytes
-// without a copy.
-func (m *Model) add(z *[nLabels]float64, f []byte) {
-	if w, ok := m.Weights[string(f)]; ok {
-		for k := range z {
-			z[k] += w[k]
-		}
-	}
 }
 
 // label is the label with the highest score.
@@ -79,31 +69,133 @@ func (m *Model) Predict(feats []string) (label string, p float64) {
 // five, strongest first.
 func (m *Model) Explain(feats []string, label string) []string {
 	best := labelIndex(label)
-	type contrib struct {
-		f string
-		v float64
-	}
 	var cs []contrib
 	for _, f := range feats {
 		if w, ok := m.Weights[f]; ok {
-			// how much more this feature favours the label than the rest on average
-			v := w[best]
-			for k := range w {
-				if k != best {
-					v -= w[k] / (nLabels - 1)
-				}
-			}
-			if v > 0.05 {
-				cs = append(cs, contrib{f, v})
+			cs = appendContrib(cs, f, w, best)
+		}
+	}
+	return strongest(cs)
+}
+
+// contrib is how much a feature favours a label.
+type contrib struct {
+	f string
+	v float64
+}
+
+// appendContrib appends feature f of weights w to cs when it favours the
+// label of column best more than the rest on average, by more than 0.05.
+func appendContrib(cs []contrib, f string, w [nLabels]float64, best int) []contrib {
+	v := w[best]
+	for k := range w {
+		if k != best {
+			v -= w[k] / (nLabels - 1)
+		}
+	}
+	if v > 0.05 {
+		cs = append(cs, contrib{f, v})
+	}
+	return cs
+}
+
+// maxExplained is how many features Explain gives.
+const maxExplained = 5
+
+// strongest is the maxExplained features of cs that favour most,
+// strongest first, then in byte order: the head of cs sorted so, found by
+// insertion into the head alone (ties in both are the same feature).
+func strongest(cs []contrib) []string {
+	var top [maxExplained]contrib
+	n := 0
+	for _, c := range cs {
+		i := n
+		for i > 0 && stronger(c, top[i-1]) {
+			i--
+		}
+		if i == maxExplained {
+			continue
+		}
+		copy(top[i+1:], top[i:maxExplained-1])
+		top[i] = c
+		n = min(n+1, maxExplained)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = top[i].f
+	}
+	return out
+}
+
+// stronger reports whether a comes before b in Explain's order.
+func stronger(a, b contrib) bool { return a.v > b.v || a.v == b.v && a.f < b.f }
+
+// table is a model's weights compiled for the look-up of a feature by its
+// bytes, once per feature of every sentence: an open-addressing table of
+// each feature's hash and number, probed linearly, so that a look-up is
+// one hash, mostly one probe and one comparison. New compiles it; a model
+// changed after that is not seen.
+type table struct {
+	seed  maphash.Seed
+	slots []uint64 // the hash's top 32 bits, then the feature's number + 1; 0 is empty
+	mask  uint64
+	keys  []string
+	ws    [][nLabels]float64
+}
+
+// newTable compiles the weights of m.
+func newTable(m *Model) *table {
+	n := len(m.Weights)
+	size := 8
+	for size < 2*n {
+		size <<= 1
+	}
+	t := &table{seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1),
+		keys: make([]string, 0, n), ws: make([][nLabels]float64, 0, n)}
+	for f, w := range m.Weights {
+		h := maphash.String(t.seed, f)
+		i := h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = h>>32<<32 | uint64(len(t.keys)+1)
+		t.keys = append(t.keys, f)
+		t.ws = append(t.ws, w)
+	}
+	return t
+}
+
+// find is the number of feature f, or -1 when the model has no weights
+// for it.
+func (t *table) find(f []byte) int {
+	h := maphash.Bytes(t.seed, f)
+	tag := h >> 32 << 32
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if s&^0xFFFFFFFF == tag {
+			if k := int(s&0xFFFFFFFF) - 1; t.keys[k] == string(f) {
+				return k
 			}
 		}
 	}
-	slices.SortFunc(cs, func(a, b contrib) int { return cmp.Or(cmp.Compare(b.v, a.v), strings.Compare(a.f, b.f)) })
-	var top []string
-	for i := 0; i < len(cs) && i < 5; i++ {
-		top = append(top, cs[i].f)
+}
+
+// explain is Model.Explain for the features numbered hits, in the order
+// they were found.
+func (t *table) explain(hits []int32, label string) []string {
+	best := labelIndex(label)
+	var buf [64]contrib
+	cs := buf[:0]
+	for _, k := range hits {
+		cs = appendContrib(cs, t.keys[k], t.ws[k], best)
 	}
-	return top
+	return strongest(cs)
 }
 
 func softmax(z [nLabels]float64) [nLabels]float64 {

@@ -28,11 +28,11 @@ func parseMasks(data string) ([]guarded, error) {
 		if !maskClasses[f[0]] {
 			return nil, fmt.Errorf("notmetrics.txt:%d: unknown class %q", n, f[0])
 		}
-		re, err := regexp.Compile(macros.Replace(strings.TrimSpace(f[2])))
+		pat, err := compilePattern(macros.Replace(strings.TrimSpace(f[2])))
 		if err != nil {
 			return nil, fmt.Errorf("notmetrics.txt:%d: %w", n, err)
 		}
-		out = append(out, guarded{keys: strings.Split(f[1], "|"), re: re})
+		out = append(out, guarded{keys: strings.Split(f[1], "|"), pat: pat})
 	}
 	return out, nil
 }
@@ -42,6 +42,11 @@ func parseMasks(data string) ([]guarded, error) {
 type guarded struct {
 	keys []string
 	re   *regexp.Regexp
+	// pat is re cut into branches (the masks set it in place of re)
+	pat *pattern
+	// lead: a judgement pattern's grade opens at most lead words after
+	// the match starts (textKeys.matchesFrom)
+	lead int
 	// numberAfter: a key must be followed, past the letters that end its
 	// word and white space, by a digit or a number word's first letter
 	// ("section 4", "paragraphs two"), as every match of re has it
@@ -100,20 +105,21 @@ func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
-// matchesIf runs re over s only when s holds one of the keys: most
-// sentences hold none, and a substring search is far cheaper than a
-// pattern.
-func matchesIf(re *regexp.Regexp, s string, keys ...string) [][]int {
+// matchesIf calls fn with every match of p in s (and its submatches)
+// when s holds one of the keys: most sentences hold none, and a substring
+// search is far cheaper than a pattern. keyText is s as p's needs are
+// tested.
+func matchesIf(p *pattern, s, keyText string, fn func([]int), keys ...string) {
 	for _, k := range keys {
 		if strings.Contains(s, k) {
-			return re.FindAllStringSubmatchIndex(s, -1)
+			p.eachSubmatch(s, keyText, fn)
+			return
 		}
 	}
-	return nil
 }
 
 // mayBePeriod reports whether a lower-cased window may hold a reference
-// period (periodRE): each of its shapes needs the words tested here, and
+// period (periodPat): each of its shapes needs the words tested here, and
 // the pattern, too large for the fast matcher, costs some 100 µs a window.
 func mayBePeriod(s string) bool {
 	has := func(keys ...string) bool { return guarded{keys: keys}.holds(s) }

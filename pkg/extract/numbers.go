@@ -19,6 +19,9 @@ type numberWords struct {
 	// tells whether a word is a number word, for every word of every
 	// sentence
 	any map[string]bool
+	// first holds the first bytes of the words of any: most words open
+	// with none of them and need no look-up
+	first [256]bool
 }
 
 func parseNumbers(data string) (*numberWords, error) {
@@ -39,6 +42,7 @@ func parseNumbers(data string) (*numberWords, error) {
 		switch f[0] {
 		case "num", "scale", "frac", "factor":
 			nw.any[f[2]] = true
+			nw.first[f[2][0]] = true
 		}
 		switch f[0] {
 		case "num":
@@ -70,7 +74,7 @@ const (
 // numbers, so that the costlier work runs only on the sentences that need it.
 func (x *metricStage) numberKinds(ws []word) (digits, spelled bool) {
 	for _, w := range ws {
-		if strings.ContainsAny(w.text, "0123456789") {
+		if hasDigit(w.text) {
 			digits = true
 		} else if !spelled && x.isNumberWord(w.text) {
 			spelled = true
@@ -301,7 +305,7 @@ func Number(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 func (x *metricStage) windows(low string, ws []word) [][2]int {
 	var out [][2]int
 	for _, w := range ws {
-		if !strings.ContainsAny(w.text, "0123456789") && !x.isNumberWord(w.text) {
+		if !hasDigit(w.text) && !x.isNumberWord(w.text) {
 			continue
 		}
 		a, b := max(0, w.start-window), min(len(low), w.end+window)
@@ -326,8 +330,19 @@ const window = 48
 // isNumberWord reports whether a lower-case word is a spelled number, a
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
 func (x *metricStage) isNumberWord(t string) bool {
+	nw := x.numbers
 	a, b, hyphen := strings.Cut(t, "-")
-	return x.numbers.any[a] || hyphen && x.numbers.any[b]
+	return a != "" && nw.first[a[0]] && nw.any[a] || hyphen && b != "" && nw.first[b[0]] && nw.any[b]
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

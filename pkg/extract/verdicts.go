@@ -2,9 +2,9 @@ package extract
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // verdictStage decides the kind of a sentence: the rules, then the model
@@ -15,10 +15,13 @@ type verdictStage struct {
 	efforts                  *lexicon
 	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
+	clauseCues               *lexiconGroup // the lexicons clauses reads, in one pass (findClauseCues)
+	featureCues              *lexiconGroup // the lexicons the features read, in one pass (findFeatureCues)
 	sections                 sectionRules
-	neutralStart, neutralAny *regexp.Regexp     // neutral.txt: patterns anchored at the start, and the rest
+	neutral                  neutralPatterns    // neutral.txt: method and the letter's own lines
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
 	model                    *Model             // nil: the rules alone decide
+	table                    *table             // model's weights compiled for look-ups (setModel)
 	collect                  bool               // compute features even without a model (training)
 }
 
@@ -39,10 +42,14 @@ type sectionRule struct {
 // sectionRules are data/sections.txt: heading prefixes and their class.
 type sectionRules []sectionRule
 
-// sectionOf is the class of the section a heading names.
+// sectionOf is the class of the section a heading names. It runs for
+// every unit, several times: an ASCII name, the most, is read in place.
 func (rs sectionRules) of(name string) int {
 	if name == "" {
 		return sectionNone
+	}
+	if isASCII(name) {
+		return rs.ofASCII(strings.TrimLeft(name, "0123456789. "))
 	}
 	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
 	l = strings.TrimLeft(l, "0123456789. ")
@@ -52,6 +59,44 @@ func (rs sectionRules) of(name string) int {
 		}
 	}
 	return sectionNone
+}
+
+// ofASCII is of for an ASCII name less its footnote digits: a rule's
+// prefix matches its beginning with ASCII case folded, as it would match
+// the lowered name.
+func (rs sectionRules) ofASCII(name string) int {
+	for _, r := range rs {
+		if hasLowerPrefix(name, r.prefix) {
+			return r.class
+		}
+	}
+	return sectionNone
+}
+
+// hasLowerPrefix reports whether s, lowered (ASCII), begins with prefix.
+func hasLowerPrefix(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // newVerdictStage loads the cue lexicons (less the entries the documents
@@ -81,16 +126,55 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 		return nil, err
 	}
 	v.cues = lx.without(without)
+	v.clauseCues = newLexiconGroup(v.contrast, v.efforts, v.negators, v.undoers, v.aims, v.needs, v.cues)
+	v.featureCues = newLexiconGroup(v.neutrals, v.who, v.does, v.needs, v.contrast, v.negators)
 	if v.sections, err = readSections(); err != nil {
 		return nil, err
 	}
-	if v.neutralStart, v.neutralAny, err = readNeutral(); err != nil {
+	if v.neutral, err = readNeutral(); err != nil {
 		return nil, err
 	}
 	if v.polarity, err = readPolarity(); err != nil {
 		return nil, err
 	}
 	return v, nil
+}
+
+// setModel makes m the model that weighs the evidence, compiled for
+// look-ups; nil leaves the call to the rules.
+func (v *verdictStage) setModel(m *Model) {
+	v.model, v.table = m, nil
+	if m != nil {
+		v.table = newTable(m)
+	}
+}
+
+// clauseCues are the matches in a sentence of the lexicons that cut and
+// score its clauses.
+type clauseCues struct {
+	contrast, efforts, negators, undoers, aims, needs, cues []match
+}
+
+// findClauseCues finds the clause lexicons' phrases in ws in one pass.
+func (v *verdictStage) findClauseCues(ws []word) clauseCues {
+	var c clauseCues
+	// in the order of newLexiconGroup's lexicons
+	v.clauseCues.find(ws, []*[]match{&c.contrast, &c.efforts, &c.negators, &c.undoers, &c.aims, &c.needs, &c.cues})
+	return c
+}
+
+// featureCues are the matches in a sentence of the lexicons the model's
+// features read.
+type featureCues struct {
+	neutrals, who, does, needs, contrast, negators []match
+}
+
+// findFeatureCues finds the feature lexicons' phrases in ws in one pass.
+func (v *verdictStage) findFeatureCues(ws []word) featureCues {
+	var c featureCues
+	// in the order of newLexiconGroup's lexicons
+	v.featureCues.find(ws, []*[]match{&c.neutrals, &c.who, &c.does, &c.needs, &c.contrast, &c.negators})
+	return c
 }
 
 // readSections is data/sections.txt: heading prefixes and their class.
@@ -109,34 +193,6 @@ func readSections() (sectionRules, error) {
 		rs = append(rs, sectionRule{prefix: strings.TrimSpace(prefix), class: c})
 	}
 	return rs, nil
-}
-
-// readNeutral is data/neutral.txt as two patterns: those anchored at the
-// start, under one ^ so that the matcher gives up after the first
-// position, and the rest.
-func readNeutral() (start, any *regexp.Regexp, err error) {
-	neutral, err := readData("neutral.txt")
-	if err != nil {
-		return nil, nil, err
-	}
-	var starts, anys []string
-	for _, l := range dataLines(neutral) {
-		if _, err := regexp.Compile(l); err != nil {
-			return nil, nil, fmt.Errorf("neutral.txt: %w", err)
-		}
-		if strings.HasPrefix(l, "^") {
-			starts = append(starts, "(?:"+l[1:]+")")
-		} else {
-			anys = append(anys, "(?:"+l+")")
-		}
-	}
-	if len(starts) > 0 {
-		start = regexp.MustCompile(`(?i)^(?:` + strings.Join(starts, "|") + `)`)
-	}
-	if len(anys) > 0 {
-		any = regexp.MustCompile(`(?i)` + strings.Join(anys, "|"))
-	}
-	return start, any, nil
 }
 
 // readPolarity is data/polarity.tsv: word -> z from graded reports.

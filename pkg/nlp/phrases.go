@@ -140,21 +140,87 @@ func (p *Phrases[T]) Next(ws []T, from int) (Match, bool) {
 // longest is the phrase that matches most tokens from ws[i], and where it
 // ends; -1 when none does.
 func (p *Phrases[T]) longest(ws []T, i int) (best, end int) {
-	best, end = -1, i
 	w := ws[i].Key()
+	return p.longestAt(ws, i, w, exactHash(w), wordStemHash(w))
+}
+
+// longestAt is longest for the word w at ws[i], given its hashes.
+func (p *Phrases[T]) longestAt(ws []T, i int, w string, eh, sh uint32) (best, end int) {
+	best, end = -1, i
 	if w == "" {
 		return p.try(p.exact[w], ws, i, best, end)
 	}
-	if p.exactSet.has(exactHash(w)) {
+	if p.exactSet.has(eh) {
 		best, end = p.try(p.exact[w], ws, i, best, end)
 	}
 	if len(p.short) > 0 {
 		best, end = p.try(p.short, ws, i, best, end)
 	}
-	if len(w) >= stemKey && p.stemSet.has(stemHash(w)) {
+	if len(w) >= stemKey && p.stemSet.has(sh) {
 		best, end = p.try(p.stems[w[:stemKey]], ws, i, best, end)
 	}
 	return best, end
+}
+
+// mayStart reports whether a phrase of the set may start with the word w
+// of hashes eh and sh; when not, longestAt finds nothing there.
+func (p *Phrases[T]) mayStart(w string, eh, sh uint32) bool {
+	return w == "" || len(p.short) > 0 || p.exactSet.has(eh) || len(w) >= stemKey && p.stemSet.has(sh)
+}
+
+// PhraseGroup finds the phrases of several sets in one pass over a
+// sentence: each word is read and hashed once, and a word that starts no
+// phrase of any set is passed over with one look at the sets' joint
+// filters. A sentence's cue lexicons are read together so.
+type PhraseGroup[T PhraseWord] struct {
+	sets              []*Phrases[T]
+	exactSet, stemSet bitFilter // the sets' filters joined
+	short             bool      // some set has first-word stems shorter than stemKey
+}
+
+// NewPhraseGroup is the group of the sets, numbered in the order given.
+// The sets must not change after.
+func NewPhraseGroup[T PhraseWord](sets ...*Phrases[T]) *PhraseGroup[T] {
+	g := &PhraseGroup[T]{sets: sets}
+	for _, p := range sets {
+		for k := range g.exactSet {
+			g.exactSet[k] |= p.exactSet[k]
+			g.stemSet[k] |= p.stemSet[k]
+		}
+		g.short = g.short || len(p.short) > 0
+	}
+	return g
+}
+
+// maxGroup is the most sets a group scans with its cursors on the stack.
+const maxGroup = 16
+
+// Scan calls found for each match of each set, in the order of the words:
+// for each set, the matches its Next finds walking the sentence.
+func (g *PhraseGroup[T]) Scan(ws []T, found func(set int, m Match)) {
+	var buf [maxGroup]int
+	var next []int // where each set's next match may start
+	if len(g.sets) <= maxGroup {
+		next = buf[:len(g.sets)]
+	} else {
+		next = make([]int, len(g.sets))
+	}
+	for i := range ws {
+		w := ws[i].Key()
+		eh, sh := exactHash(w), wordStemHash(w)
+		if w != "" && !g.short && !g.exactSet.has(eh) && (len(w) < stemKey || !g.stemSet.has(sh)) {
+			continue
+		}
+		for k, p := range g.sets {
+			if i < next[k] || !p.mayStart(w, eh, sh) {
+				continue
+			}
+			if id, end := p.longestAt(ws, i, w, eh, sh); id >= 0 {
+				found(k, Match{ID: id, Start: i, End: end})
+				next[k] = end
+			}
+		}
+	}
 }
 
 // try matches the phrases ids from ws[i] and keeps the best so far.
@@ -215,6 +281,15 @@ func exactHash(w string) uint32 {
 	n := len(w)
 	h := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[n/2])<<16 | uint32(n)<<24
 	return (h * 0x9E3779B1) >> 20
+}
+
+// wordStemHash is stemHash of a word, or 0 when it is shorter than
+// stemKey (and starts no stem's bucket).
+func wordStemHash(w string) uint32 {
+	if len(w) < stemKey {
+		return 0
+	}
+	return stemHash(w)
 }
 
 // stemHash is a 12-bit hash of a word's first stemKey bytes.

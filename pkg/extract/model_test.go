@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"bytes"
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/findings/findings/pkg/nlp"
+)
+
+// embeddedModel is data/model.tsv.
+func embeddedModel(t *testing.T) *Model {
+	t.Helper()
+	b, err := dataFS.ReadFile("data/model.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ReadModel(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestTableFind(t *testing.T) {
+	m := embeddedModel(t)
+	tab := newTable(m)
+	if len(tab.keys) != len(m.Weights) {
+		t.Fatalf("table holds %d features, model %d", len(tab.keys), len(m.Weights))
+	}
+	for f, w := range m.Weights {
+		k := tab.find([]byte(f))
+		if k < 0 || tab.keys[k] != f || tab.ws[k] != w {
+			t.Fatalf("find(%q) = %d, not the model's weights", f, k)
+		}
+	}
+	misses := []string{"", "w:", "w:not-a-word-of-any-report", "rule:strength ", "RULE:STRENGTH"}
+	for f := range m.Weights {
+		if len(f) > 20 {
+			// the same length and a byte off, and a beginning
+			misses = append(misses, f[:len(f)-1]+"\x00", f[:20])
+		}
+	}
+	for _, f := range misses {
+		if _, ok := m.Weights[f]; ok {
+			continue
+		}
+		if k := tab.find([]byte(f)); k >= 0 {
+			t.Errorf("find(%q) = %d (%q), want -1", f, k, tab.keys[k])
+		}
+	}
+}
+
+// BenchmarkTable looks up every feature of the benchmark sentences, in the
+// table and, to compare, in the model's map.
+func BenchmarkTable(b *testing.B) {
+	x, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ss, wss, _ := sentenceWords(b)
+	var feats [][]byte
+	for i, s := range ss {
+		u := unit{text: s}
+		v, clauses := x.verdicts.ruleVerdict(u, wss[i])
+		if clauses == nil {
+			continue
+		}
+		fw := x.verdicts.featureWriterFor(wss[i])
+		fw.keep = true
+		x.verdicts.features(fw, u, wss[i], clauses, v, nil)
+		for _, f := range fw.feats {
+			feats = append(feats, []byte(f))
+		}
+		fw.release()
+	}
+	tab, m := x.verdicts.table, x.verdicts.model
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range feats {
+				tab.find(f)
+			}
+		}
+	})
+	b.Run("map", func(b *testing.B) {
+		for b.Loop() {
+			for _, f := range feats {
+				_ = m.Weights[string(f)]
+			}
+		}
+	})
+}
+
+func TestTableExplain(t *testing.T) {
+	m := &Model{Weights: map[string][nLabels]float64{
+		"w:good": {2, 0, 0, 0}, "w:fine": {1, 0, 0, 0}, "w:poor": {0, 2, 0, 0},
+		"cue:+good": {2, 0, 0, 0}, "w:a": {0.01, 0, 0, 0}, "w:b": {1, 0, 0, 0},
+	}}
+	tab := newTable(m)
+	feats := []string{"w:poor", "w:fine", "w:missing", "w:good", "w:b", "cue:+good", "w:a", "w:good", "w:fine"}
+	var hits []int32
+	for _, f := range feats {
+		if k := tab.find([]byte(f)); k >= 0 {
+			hits = append(hits, int32(k))
+		}
+	}
+	for _, label := range Labels {
+		got, want := tab.explain(hits, label), m.Explain(feats, label)
+		if !slices.Equal(got, want) {
+			t.Errorf("explain(%s) = %q, Model.Explain %q", label, got, want)
+		}
+	}
+	if got := tab.explain(hits, "strength"); !slices.Equal(got, []string{"cue:+good", "w:good", "w:good", "w:b", "w:fine"}) {
+		t.Errorf("explain(strength) = %q", got)
+	}
+}
+
+// TestWeighSameAsPredict checks that the scores the writer adds up as the
+// features come are, to the bit, the model's over the features as
+// strings, on every sentence of the reports written for the tests.
+func TestWeighSameAsPredict(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := x.verdicts.model
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	weighed := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := nlp.Sentences(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			u := unit{text: s.Text}
+			ws := splitWords(s.Text)
+			v, clauses := x.verdicts.ruleVerdict(u, ws)
+			if clauses == nil {
+				continue
+			}
+			fw := x.verdicts.featureWriterFor(ws)
+			fw.tab, fw.z, fw.keep = x.verdicts.table, m.Bias, true
+			x.verdicts.features(fw, u, ws, clauses, v, []string{"prev:none"})
+			z := m.Bias
+			for _, f := range fw.feats {
+				if w, ok := m.Weights[f]; ok {
+					for k := range z {
+						z[k] += w[k]
+					}
+				}
+			}
+			for k := range z {
+				if math.Float64bits(z[k]) != math.Float64bits(fw.z[k]) {
+					t.Fatalf("%q: score %d = %v, over strings %v", s.Text, k, fw.z[k], z[k])
+				}
+			}
+			label, _ := m.Predict(fw.feats)
+			if got := m.label(fw.z); got != label {
+				t.Errorf("%q: label %s, Predict %s", s.Text, got, label)
+			}
+			if want := m.Explain(fw.feats, label); !slices.Equal(x.verdicts.table.explain(fw.hits, label), want) {
+				t.Errorf("%q: explain differs from Model.Explain %q", s.Text, want)
+			}
+			fw.release()
+			weighed++
+		}
+	}
+	if weighed == 0 {
+		t.Fatal("no sentence reached the model")
+	}
+}
+
+// TestStrongestSameAsSort checks the insertion into the head against a
+// full sort, on sets of contributions with many ties.
+func TestStrongestSameAsSort(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		cs := make([]contrib, r.IntN(12))
+		for i := range cs {
+			cs[i] = contrib{f: string(rune('a' + r.IntN(4))), v: float64(r.IntN(4)) / 2}
+		}
+		sorted := slices.Clone(cs)
+		slices.SortFunc(sorted, func(a, b contrib) int { return cmp.Or(cmp.Compare(b.v, a.v), strings.Compare(a.f, b.f)) })
+		var want []string
+		for i := 0; i < len(sorted) && i < maxExplained; i++ {
+			want = append(want, sorted[i].f)
+		}
+		if got := strongest(cs); !slices.Equal(got, want) {
+			t.Fatalf("strongest(%v) = %q, sorted %q", cs, got, want)
+		}
+	}
+}

@@ -1,0 +1,772 @@
+package extract
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// pattern is a regular expression cut at its top-level '|' into branches,
+// each run alone and only on text that holds the literals every match of
+// the branch holds, and, when it opens a word, tried only where a word
+// opens with its first letter. Together the branches find what the whole
+// finds (FindAllStringIndex), at a fraction of the cost: most branches
+// cannot match most windows, and a small branch runs in the backtracker
+// where the whole, over 500 instructions, ran in the slower NFA. A
+// pattern compiles on first use, so that start-up pays only for the
+// patterns a run needs.
+type pattern struct {
+	expr      string
+	matcher   bool // asked only whether it matches (mustMatcher)
+	once      sync.Once
+	built     compiled
+	wholeOnce sync.Once
+	wholeRE   *regexp.Regexp
+}
+
+// compiled is a pattern's branches.
+type compiled struct {
+	branches []branch
+}
+
+// branch is one alternative of a pattern.
+type branch struct {
+	re *regexp.Regexp
+	// need: every match holds one string of each set, so a text that
+	// lacks all the strings of a set is not searched
+	need [][]string
+	// boundary: the branch opens with \b before a word character, which
+	// a search of s[p:] cannot test at p; from skips the word it is in
+	boundary bool
+	// anchored is the branch tried at one place (^), where a word opens
+	// with a byte of first: most windows hold few such places (a pattern
+	// that opens with a digit is tried at the numbers alone)
+	anchored *regexp.Regexp
+	first    *[256]bool
+}
+
+// mustPattern is a pattern of the package's own; as MustCompile, a
+// pattern that does not compile panics, on first use (the tests use
+// every one).
+func mustPattern(expr string) *pattern { return &pattern{expr: expr} }
+
+// compilePattern is a pattern read from data: its syntax is checked now,
+// its compiling waits for its first use.
+func compilePattern(expr string) (*pattern, error) {
+	if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
+		return nil, err
+	}
+	return &pattern{expr: expr}, nil
+}
+
+// mustMatcher is a pattern that is only asked whether it matches: every
+// top-level alternative is a branch, as a text holds a match of the whole
+// when it holds one of an alternative, wherever it starts.
+func mustMatcher(expr string) *pattern { return &pattern{expr: expr, matcher: true} }
+
+// get is the pattern compiled.
+func (p *pattern) get() *compiled {
+	p.once.Do(func() {
+		if p.matcher {
+			p.built = p.buildMatcher()
+		} else {
+			p.built = p.build()
+		}
+	})
+	return &p.built
+}
+
+// build cuts the pattern into branches when that is safe: each branch
+// matches no empty text and tests nothing before where its match starts
+// but a leading \b. Otherwise the pattern is one branch.
+func (p *pattern) build() compiled {
+	var c compiled
+	parts := splitTop(p.expr)
+	for _, part := range parts {
+		b, ok := newBranch(part)
+		if !ok {
+			c.branches = nil
+			break
+		}
+		c.branches = append(c.branches, b)
+	}
+	if len(parts) == 1 && c.branches != nil && c.branches[0].anchored != nil {
+		return c
+	}
+	if len(parts) < 2 || c.branches == nil {
+		tree, _ := syntax.Parse(p.expr, syntax.Perl) // as the whole compiles
+		c.branches = []branch{{re: p.whole(), need: needs(tree)}}
+	}
+	return c
+}
+
+// whole is the pattern as one regular expression, compiled on first use:
+// the branches stand for it but where one branch runs unanchored.
+func (p *pattern) whole() *regexp.Regexp {
+	p.wholeOnce.Do(func() { p.wholeRE = regexp.MustCompile(p.expr) })
+	return p.wholeRE
+}
+
+// buildMatcher compiles every top-level alternative as a branch.
+func (p *pattern) buildMatcher() compiled {
+	var c compiled
+	for _, part := range splitTop(p.expr) {
+		re, err := regexp.Compile(part)
+		tree, perr := syntax.Parse(part, syntax.Perl)
+		if err != nil || perr != nil { // a cut inside a construct: keep the whole
+			c.branches = nil
+			break
+		}
+		c.branches = append(c.branches, branch{re: re, need: needs(tree)})
+	}
+	if c.branches == nil {
+		c.branches = []branch{{re: p.whole()}}
+	}
+	return c
+}
+
+// matches reports whether the pattern matches s; low as for each.
+func (p *pattern) matches(s, low string) bool {
+	bs := p.get().branches
+	for i := range bs {
+		b := &bs[i]
+		if (low == "" || b.holds(low)) && b.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// newBranch compiles one alternative; ok is false when it may match empty
+// text or tests the text before its start.
+func newBranch(expr string) (branch, bool) {
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return branch{}, false // a cut inside a construct: keep the whole
+	}
+	b := branch{need: needs(tree)}
+	subs := []*syntax.Regexp{tree}
+	if tree.Op == syntax.OpConcat {
+		subs = tree.Sub
+	}
+	if minLen(tree) > 0 && subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && wordStart(subs[1]) {
+		// a match opens where a word opens, with one of the characters
+		// the pattern opens with: tried there alone, anchored, and the
+		// branch needs no other form
+		a, err := regexp.Compile(`^(?:` + expr + `)`)
+		if err != nil {
+			return branch{}, false
+		}
+		rs, _ := firstChars(subs[1])
+		b.boundary, b.anchored, b.first = true, a, new([256]bool)
+		for _, r := range rs {
+			b.first[r] = true // wordStart: ASCII word characters only
+		}
+		return b, true
+	}
+	if b.re, err = regexp.Compile(expr); err != nil {
+		return branch{}, false
+	}
+	b.boundary = subs[0].Op == syntax.OpWordBoundary
+	return b, minLen(tree) > 0 && !b.boundary && consumesFirst(subs[0])
+}
+
+// splitTop cuts expr at the '|' outside brackets and groups; a leading
+// (?flags) goes with every part. Any other flag group at the top makes it
+// one part.
+func splitTop(expr string) []string {
+	flags := ""
+	if strings.HasPrefix(expr, "(?") && !strings.HasPrefix(expr, "(?:") && !strings.HasPrefix(expr, "(?P") {
+		i := strings.IndexByte(expr, ')')
+		if i < 0 || strings.ContainsAny(expr[2:i], ":") {
+			return []string{expr}
+		}
+		flags, expr = expr[:i+1], expr[i+1:]
+	}
+	if strings.Contains(expr, `\Q`) {
+		return []string{flags + expr}
+	}
+	var parts []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch {
+		case c == '\\':
+			i++
+		case class && c == '[' && strings.HasPrefix(expr[i:], "[:"):
+			if j := strings.Index(expr[i:], ":]"); j > 0 {
+				i += j + 1 // a named class, "[:alpha:]"
+			}
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+			// a ] first, after an optional ^, is a member of the class
+			if i+1 < len(expr) && expr[i+1] == '^' {
+				i++
+			}
+			if i+1 < len(expr) && expr[i+1] == ']' {
+				i++
+			}
+		case c == '(':
+			if depth == 0 && strings.HasPrefix(expr[i:], "(?") && !strings.HasPrefix(expr[i:], "(?:") && !strings.HasPrefix(expr[i:], "(?P") {
+				return []string{flags + expr}
+			}
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			parts = append(parts, flags+expr[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, flags+expr[start:])
+}
+
+// each calls fn for every match of the whole pattern in s, in order, as
+// FindAllStringIndex(s, -1) finds them. low is s as the branches' literals
+// are tested: keyText of s for a case-sensitive pattern, of its ASCII
+// lower case for a case-blind one; "" tests none (a text with a letter
+// whose case folding ASCII lower case misses: the Kelvin sign, long s).
+func (p *pattern) each(s, low string, fn func(a, b int)) {
+	bs := p.get().branches
+	if len(bs) == 1 && bs[0].anchored == nil {
+		b := &bs[0]
+		if low == "" || b.holds(low) {
+			for _, m := range b.re.FindAllStringIndex(s, -1) {
+				fn(m[0], m[1])
+			}
+		}
+		return
+	}
+	// the next match of each branch at or after pos, as found; a branch
+	// that cannot match is done. The whole's match is the leftmost, the
+	// first branch's on a tie, as leftmost-first alternation picks.
+	type next struct {
+		a, b       int
+		known, off bool
+	}
+	var buf [8]next
+	ns := buf[:0]
+	for i := range bs {
+		ns = append(ns, next{off: low != "" && !bs[i].holds(low)})
+	}
+	for pos := 0; pos <= len(s); {
+		win := -1
+		for i := range ns {
+			n := &ns[i]
+			if n.off {
+				continue
+			}
+			if !n.known || n.a < pos {
+				a, b, ok := bs[i].from(s, pos)
+				*n = next{a: a, b: b, known: true, off: !ok}
+				if !ok {
+					continue
+				}
+			}
+			if win < 0 || n.a < ns[win].a {
+				win = i
+			}
+		}
+		if win < 0 {
+			return
+		}
+		fn(ns[win].a, ns[win].b)
+		pos = ns[win].b
+	}
+}
+
+// eachSubmatch calls fn with every match's submatch offsets, as
+// FindAllStringSubmatchIndex(s, -1) gives them; low as for each. A
+// pattern cut into branches numbers its groups as the whole does only
+// in the whole, which then runs.
+func (p *pattern) eachSubmatch(s, low string, fn func(m []int)) {
+	c := p.get()
+	b := &c.branches[0]
+	if len(c.branches) > 1 || b.anchored == nil {
+		if len(c.branches) > 1 || low == "" || b.holds(low) {
+			for _, m := range p.whole().FindAllStringSubmatchIndex(s, -1) {
+				fn(m)
+			}
+		}
+		return
+	}
+	if low != "" && !b.holds(low) {
+		return
+	}
+	for pos := 0; pos < len(s); {
+		m := b.fromSubmatch(s, pos)
+		if m == nil {
+			return
+		}
+		fn(m)
+		pos = m[1]
+	}
+}
+
+// fromSubmatch is from for an anchored branch, with the submatches.
+func (b *branch) fromSubmatch(s string, pos int) []int {
+	for p := pos; p < len(s); p++ {
+		if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		if m := b.anchored.FindStringSubmatchIndex(s[p:]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += p
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// first is the leftmost match of the whole pattern in s, as
+// FindStringIndex finds it; low as for each.
+func (p *pattern) first(s, low string) (int, int, bool) {
+	win, wa, wb := -1, 0, 0
+	bs := p.get().branches
+	for i := range bs {
+		b := &bs[i]
+		if low != "" && !b.holds(low) {
+			continue
+		}
+		if a, e, ok := b.from(s, 0); ok && (win < 0 || a < wa) {
+			win, wa, wb = i, a, e
+		}
+	}
+	return wa, wb, win >= 0
+}
+
+// holds reports whether low holds a string of each of the branch's sets.
+func (b *branch) holds(low string) bool {
+	for _, set := range b.need {
+		if !containsAny(low, set) {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAny reports whether s holds one of the strings (a digit, for
+// anyDigit).
+func containsAny(s string, set []string) bool {
+	for _, k := range set {
+		if k == anyDigit && hasDigit(s) || strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyDigit stands in a need for any one of the digits 0-9 (\d), which
+// would take ten strings.
+const anyDigit = "\x00digit"
+
+// from is the branch's leftmost match in s that starts at or after pos, as
+// a search of the whole of s from pos would find it.
+func (b *branch) from(s string, pos int) (int, int, bool) {
+	if b.anchored != nil {
+		for p := pos; p < len(s); p++ {
+			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+				continue
+			}
+			if m := b.anchored.FindStringIndex(s[p:]); m != nil {
+				return p, p + m[1], true
+			}
+		}
+		return 0, 0, false
+	}
+	if b.boundary {
+		// inside a word no \b opens a match before a word character
+		for pos > 0 && pos < len(s) && isWordByte(s[pos-1]) {
+			pos++
+		}
+	}
+	if pos > len(s) {
+		return 0, 0, false
+	}
+	m := b.re.FindStringIndex(s[pos:])
+	if m == nil {
+		return 0, 0, false
+	}
+	return pos + m[0], pos + m[1], true
+}
+
+// isWordByte reports whether c is a word character as \b sees it.
+func isWordByte(c byte) bool {
+	return c < 0x80 && syntax.IsWordChar(rune(c))
+}
+
+// maxExact bounds the strings an exact set may hold.
+const maxExact = 32
+
+// exact is the set of every string re matches, when it is finite and
+// small: literals, small classes, and their options, choices and joins.
+// Case-blind literals are in lower case.
+func (r *reader) exact(re *syntax.Regexp) ([]string, bool) {
+	if e, ok := r.memo[re]; ok {
+		return e.set, e.ok
+	}
+	set, ok := r.exactOf(re)
+	r.memo[re] = exactSet{set, ok}
+	return set, ok
+}
+
+// exactOf is exact, computed.
+func (r *reader) exactOf(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		fold := re.Flags&syntax.FoldCase != 0
+		rs := make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			if fold && r >= 0x80 && unicode.SimpleFold(r) != r {
+				return nil, false
+			}
+			rs[i] = keyRune(r, fold)
+		}
+		return []string{string(rs)}, true
+	case syntax.OpCharClass:
+		var rs []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if k := keyRune(r, re.Flags&syntax.FoldCase != 0); !slices.Contains(rs, k) {
+					if len(rs) == 4 {
+						return nil, false
+					}
+					rs = append(rs, k)
+				}
+			}
+		}
+		out := make([]string, len(rs))
+		for i, r := range rs {
+			out[i] = string(r)
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return r.exact(re.Sub[0])
+	case syntax.OpQuest:
+		e, ok := r.exact(re.Sub[0])
+		return append([]string{""}, e...), ok && len(e) < maxExact
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			e, ok := r.exact(sub)
+			if !ok || len(out)+len(e) > maxExact {
+				return nil, false
+			}
+			out = append(out, e...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			e, ok := r.exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if out = cross(out, e); out == nil {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// keyRune is r as the texts the needs are tested on hold it: white space
+// as a space (see keyText), and in lower case when the pattern is
+// case-blind.
+func keyRune(r rune, fold bool) rune {
+	if r < 0x80 && isSpace(byte(r)) {
+		return ' '
+	}
+	if fold {
+		return unicode.ToLower(r)
+	}
+	return r
+}
+
+// keyText is s with its white space (\t \n \f \r) as spaces, the form the
+// needs are tested on: "\s" is then the one string " ". s itself when it
+// holds no other white space.
+func keyText(s string) string {
+	if !strings.ContainsAny(s, "\t\n\f\r") {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if isSpace(c) {
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// cross is every string of a followed by one of b, or nil when too many.
+func cross(a, b []string) []string {
+	if len(a)*len(b) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// reader reads the needs of one pattern; memo keeps the exact set of
+// each part, as need asks for a part's again and again down the tree.
+type reader struct {
+	memo map[*syntax.Regexp]exactSet
+}
+
+// exactSet is a part's exact set, and whether it has one.
+type exactSet struct {
+	set []string
+	ok  bool
+}
+
+// needs is need(re) with each set once.
+func needs(re *syntax.Regexp) [][]string {
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
+	var out [][]string
+	for _, set := range r.need(re) {
+		if !slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, set) }) {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
+// need is the sets of strings every match of re holds one of each.
+func (r *reader) need(re *syntax.Regexp) [][]string {
+	if e, ok := r.exact(re); ok {
+		return needOf(e)
+	}
+	switch re.Op {
+	case syntax.OpCharClass:
+		if slices.Equal(re.Rune, []rune{'0', '9'}) {
+			return [][]string{{anyDigit}}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return r.need(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return r.need(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		return r.needConcat(re.Sub)
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			cs := r.need(sub)
+			if len(cs) == 0 {
+				return nil
+			}
+			set = append(set, best(cs)...)
+		}
+		return needOf(set)
+	}
+	return nil
+}
+
+// needConcat is need for a sequence: the runs of exact parts joined, and
+// the needs of the other parts.
+func (r *reader) needConcat(subs []*syntax.Regexp) [][]string {
+	var out [][]string
+	var run []string
+	for _, sub := range subs {
+		if e, ok := r.repeated(sub); ok {
+			// "a\s+b": "a " and " b", whatever the run of spaces
+			if run == nil {
+				run = []string{""}
+			}
+			if j := cross(run, e); j != nil {
+				out = append(out, needOf(j)...)
+			} else {
+				out = append(out, needOf(run)...)
+			}
+			run = e
+			continue
+		}
+		if e, ok := r.exact(sub); ok {
+			if run == nil {
+				run = e
+			} else if j := cross(run, e); j != nil {
+				run = j
+			} else {
+				out = append(out, needOf(run)...)
+				run = e
+			}
+			continue
+		}
+		out = append(out, needOf(run)...)
+		run = nil
+		out = append(out, r.need(sub)...)
+	}
+	return append(out, needOf(run)...)
+}
+
+// repeated is the exact set of x for x+ or x{n,} (n >= 1): every match
+// opens and ends with a string of it.
+func (r *reader) repeated(re *syntax.Regexp) ([]string, bool) {
+	if re.Op != syntax.OpPlus && (re.Op != syntax.OpRepeat || re.Min < 1) {
+		return nil, false
+	}
+	e, ok := r.exact(re.Sub[0])
+	return e, ok && !slices.Contains(e, "")
+}
+
+// needOf is set as a need: none when it holds the empty string (every text
+// holds that), else without the strings that hold a shorter one of set.
+func needOf(set []string) [][]string {
+	if len(set) == 0 || slices.Contains(set, "") || slices.Equal(set, []string{" "}) {
+		return nil
+	}
+	var out []string
+	for _, s := range set {
+		implied := false
+		for _, t := range set {
+			if t != s && strings.Contains(s, t) || t == s && slices.Index(set, t) < slices.Index(set, s) {
+				implied = true
+				break
+			}
+		}
+		if !implied {
+			out = append(out, s)
+		}
+	}
+	return [][]string{out}
+}
+
+// best is the most telling of sets: the one whose shortest string is
+// longest, then the one with fewest strings.
+func best(sets [][]string) []string {
+	score := func(set []string) int {
+		n := 1 << 20
+		for _, s := range set {
+			if s == anyDigit {
+				n = 0 // a digit: in most windows
+			}
+			n = min(n, len(s))
+		}
+		return n*100 - len(set)
+	}
+	b := sets[0]
+	for _, s := range sets[1:] {
+		if score(s) > score(b) {
+			b = s
+		}
+	}
+	return b
+}
+
+// minLen is the fewest bytes a match of re spans.
+func minLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return len(string(re.Rune))
+	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpPlus:
+		return minLen(re.Sub[0])
+	case syntax.OpRepeat:
+		return re.Min * minLen(re.Sub[0])
+	case syntax.OpConcat:
+		n := 0
+		for _, s := range re.Sub {
+			n += minLen(s)
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 1 << 30
+		for _, s := range re.Sub {
+			n = min(n, minLen(s))
+		}
+		return n
+	}
+	return 0
+}
+
+// consumesFirst reports whether re takes a character before it tests
+// anything, so that what lies before its start cannot matter.
+func consumesFirst(re *syntax.Regexp) bool {
+	_, ok := firstChars(re)
+	return ok
+}
+
+// wordStart reports whether every match of re opens with a word
+// character, whatever the case folding.
+func wordStart(re *syntax.Regexp) bool {
+	rs, ok := firstChars(re)
+	if !ok {
+		return false
+	}
+	for _, r := range rs {
+		if r >= 0x80 || !syntax.IsWordChar(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstChars is every character a match of re may open with, when re
+// opens with a character (not a test, not an optional part).
+func firstChars(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return nil, false
+		}
+		r := re.Rune[0]
+		out := []rune{r}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				out = append(out, f)
+			}
+		}
+		return out, true
+	case syntax.OpCharClass:
+		var out []rune
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 256 {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, r)
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstChars(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return firstChars(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return firstChars(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []rune
+		for _, s := range re.Sub {
+			rs, ok := firstChars(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, rs...)
+		}
+		return out, true
+	}
+	return nil, false
+}
