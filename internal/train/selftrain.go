@@ -144,5 +144,6 @@ func selfTrain(gold []Example, bulk []bulkDoc, skip map[int]bool, o selfOptions,
 		return m
 	}
 	extra := pseudoLabel(m, bulk, skip, o)
+	fmt.Fprintf(os.Stderr, "self-training: %d bulk sentences join %d gold ones\n", len(extra), len(gold))
 	return Train(append(append([]Example(nil), gold...), extra...), to)
 }
