@@ -69,3 +69,54 @@ func TestLabelIndex(t *testing.T) {
 		t.Errorf("labelIndex: weakness %d, boilerplate %d", labelIndex(report.Weakness), labelIndex("boilerplate"))
 	}
 }
+
+func TestCopiesFindsTheReportThatSharesALongLine(t *testing.T) {
+	line := "Leaders have a clear understanding of the strengths and areas for development."
+	bulk := []bulkDoc{
+		{name: "other.txt", lines: map[string]bool{"A different report about another council and its services.": true}},
+		{name: "copy.txt", lines: map[string]bool{line: true}},
+	}
+	got := copies(bulk, []string{"Title\n  " + line + "  \nshort line"})
+	if !got[1] || got[0] || len(got) != 1 {
+		t.Errorf("copies = %v, want only the report sharing the line (1)", got)
+	}
+	if n := len(copies(bulk, []string{"short line\nanother"})); n != 0 {
+		t.Errorf("short lines matched %d reports; only lines of 60 bytes or more should", n)
+	}
+}
+
+func TestPseudoLabelKeepsTheSurestPerLabel(t *testing.T) {
+	m := Train(examples(), Options{Seed: 1, Restarts: 2})
+	bulk := []bulkDoc{
+		{name: "a.txt", units: [][]string{{"w:good", "w:the"}, {"w:good", "w:good", "w:the"}, {"w:poor", "w:the"}, {"w:the"}}},
+		{name: "held.txt", units: [][]string{{"w:poor", "w:poor", "w:the"}}},
+	}
+	got := pseudoLabel(m, bulk, map[int]bool{1: true}, selfOptions{minP: 0.5, perClass: 1})
+	labels := map[string]int{}
+	for _, e := range got {
+		labels[e.Label]++
+		if e.Doc != "bulk:a.txt" {
+			t.Errorf("example from %s, a skipped report", e.Doc)
+		}
+	}
+	if labels[report.Strength] != 1 || labels[report.Weakness] != 1 {
+		t.Errorf("labels kept = %v, want one strength and one weakness (perClass 1)", labels)
+	}
+	if none := pseudoLabel(m, bulk, nil, selfOptions{minP: 1.01, perClass: 10}); len(none) != 0 {
+		t.Errorf("kept %d sentences below the least probability", len(none))
+	}
+}
+
+func TestSelfTrainWithoutBulkIsTrain(t *testing.T) {
+	var a, b bytes.Buffer
+	o := Options{Seed: 3, Restarts: 2}
+	if _, err := selfTrain(examples(), nil, nil, selfOptions{minP: 0.9, perClass: 5}, o).WriteTo(&a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Train(examples(), o).WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("self-training with no unlabelled reports changed the model")
+	}
+}

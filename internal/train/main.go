@@ -37,6 +37,9 @@ func main() {
 	flag.IntVar(&opts.Restarts, "restarts", opts.Restarts, "orders of the examples whose models are averaged")
 	power := flag.Float64("classpower", extract.DefaultClassPower, "how much rarer classes weigh (0 unweighted, 1 inverse frequency)")
 	drop := flag.String("drop", "", "comma-separated feature prefixes to leave out (ablation)")
+	flag.StringVar(&self.dir, "self", "", "folder of unlabelled reports to self-train on (none: gold only)")
+	flag.Float64Var(&self.minP, "selfp", 0.95, "self-training: least probability of a kept sentence's label")
+	flag.IntVar(&self.perClass, "selfmax", 500, "self-training: most sentences kept per label")
 	flag.Parse()
 	crossValidate = *cv
 	opts.ClassPower = power
@@ -55,6 +58,7 @@ var (
 	dropPrefixes  []string
 	opts          = Options{Seed: 1, Restarts: 10}
 	crossValidate bool
+	self          selfOptions
 )
 
 type goldFile struct {
@@ -82,6 +86,7 @@ func run(docsDir, goldDir, out, holdout string) error {
 	}
 	sort.Strings(files)
 	var examples []Example
+	texts := map[string]string{} // document id -> text, held out or not
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -92,12 +97,13 @@ func run(docsDir, goldDir, out, holdout string) error {
 			return fmt.Errorf("%s: %w", f, err)
 		}
 		id, _, _ := strings.Cut(g.Doc, "_")
-		if len(g.Sentences) == 0 || contains(ids, id) {
-			continue
-		}
 		text, err := os.ReadFile(filepath.Join(docsDir, g.Doc))
 		if err != nil {
 			return err
+		}
+		texts[id] = string(text)
+		if len(g.Sentences) == 0 || contains(ids, id) {
+			continue
 		}
 		units, err := x.Units(context.Background(), report.Document{Source: g.Doc, Text: string(text)})
 		if err != nil {
@@ -107,11 +113,24 @@ func run(docsDir, goldDir, out, holdout string) error {
 		examples = append(examples, ex...)
 		fmt.Fprintf(os.Stderr, "%s: %d units, %d examples, %d not placed\n", g.Doc, len(units), len(ex), missed)
 	}
+	var bulk []bulkDoc
+	if self.dir != "" {
+		if bulk, err = readBulk(x, self.dir); err != nil {
+			return err
+		}
+	}
+	fit := func(train []Example, without ...string) *extract.Model {
+		var held []string
+		for _, id := range without {
+			held = append(held, texts[id])
+		}
+		return selfTrain(train, bulk, copies(bulk, held), self, opts)
+	}
 	if crossValidate {
-		crossValidation(examples)
+		crossValidation(examples, fit)
 		return nil
 	}
-	m := Train(examples, opts)
+	m := fit(examples, ids...)
 	w, err := os.Create(out)
 	if err != nil {
 		return err
@@ -243,7 +262,7 @@ func contains(list []string, s string) bool {
 
 // crossValidation trains once per document without it and reports the
 // per-class F1 of the model's calls on that document's sentences.
-func crossValidation(examples []Example) {
+func crossValidation(examples []Example, fit func(train []Example, without ...string) *extract.Model) {
 	var docs []string
 	seen := map[string]bool{}
 	for _, e := range examples {
@@ -262,7 +281,7 @@ func crossValidation(examples []Example) {
 				train = append(train, e)
 			}
 		}
-		m := Train(train, opts)
+		m := fit(train, d)
 		for _, e := range test {
 			p, _ := m.Predict(e.Features)
 			conf[[2]string{e.Label, p}]++
