@@ -46,6 +46,10 @@ type branch struct {
 	// that opens with a digit is tried at the numbers alone)
 	anchored *regexp.Regexp
 	first    *[256]bool
+	// opens: a matcher's branch under ^ matches at the text's start
+	// alone, so a text that opens with none of these strings is not
+	// searched; nil when a match may open with anything
+	opens []string
 }
 
 // mustPattern is a pattern of the package's own; as MustCompile, a
@@ -66,6 +70,17 @@ func compilePattern(expr string) (*pattern, error) {
 // top-level alternative is a branch, as a text holds a match of the whole
 // when it holds one of an alternative, wherever it starts.
 func mustMatcher(expr string) *pattern { return &pattern{expr: expr, matcher: true} }
+
+// compileMatcher is mustMatcher for a pattern read from data: its syntax
+// is checked now, its compiling waits for its first use.
+func compileMatcher(expr string) (*pattern, error) {
+	p, err := compilePattern(expr)
+	if err != nil {
+		return nil, err
+	}
+	p.matcher = true
+	return p, nil
+}
 
 // get is the pattern compiled.
 func (p *pattern) get() *compiled {
@@ -120,7 +135,7 @@ func (p *pattern) buildMatcher() compiled {
 			c.branches = nil
 			break
 		}
-		c.branches = append(c.branches, branch{re: re, need: needs(tree)})
+		c.branches = append(c.branches, branch{re: re, need: needs(tree), opens: opensOf(tree)})
 	}
 	if c.branches == nil {
 		c.branches = []branch{{re: p.whole()}}
@@ -343,8 +358,12 @@ func (p *pattern) first(s, low string) (int, int, bool) {
 	return wa, wb, win >= 0
 }
 
-// holds reports whether low holds a string of each of the branch's sets.
+// holds reports whether low opens as the branch needs and holds a string
+// of each of its sets.
 func (b *branch) holds(low string) bool {
+	if b.opens != nil && !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) }) {
+		return false
+	}
 	for _, set := range b.need {
 		if !containsAny(low, set) {
 			return false
@@ -357,9 +376,29 @@ func (b *branch) holds(low string) bool {
 // anyDigit).
 func containsAny(s string, set []string) bool {
 	for _, k := range set {
-		if k == anyDigit && hasDigit(s) || strings.Contains(s, k) {
+		if k == anyDigit && hasDigit(s) || containsKey(s, k) {
 			return true
 		}
+	}
+	return false
+}
+
+// containsKey is strings.Contains(s, k), faster for a k that opens with
+// a space ("\s+graded" needs " graded"): a search for a space stops at
+// every word, so the rest of k is searched for, and then the space.
+func containsKey(s, k string) bool {
+	if len(k) < 2 || k[0] != ' ' {
+		return strings.Contains(s, k)
+	}
+	for i := 1; i < len(s); {
+		j := strings.Index(s[i:], k[1:])
+		if j < 0 {
+			return false
+		}
+		if s[i+j-1] == ' ' {
+			return true
+		}
+		i += j + 1
 	}
 	return false
 }
@@ -510,6 +549,38 @@ func keyText(s string) string {
 	return string(b)
 }
 
+// lowKeys is keyText of s's ASCII lower case (asciiLower), in one pass
+// and one copy: the text a case-blind pattern's needs are tested on.
+func lowKeys(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // s[from:i] goes as it is: most bytes are lower case or ' '
+	for i := 0; i < len(s); i++ {
+		if c := lowKey[s[i]]; c != s[i] {
+			b.WriteString(s[from:i])
+			b.WriteByte(c)
+			from = i + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// lowKey is each byte as lowKeys has it.
+var lowKey = func() (t [256]byte) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case isSpace(c):
+			c = ' '
+		}
+		t[i] = c
+	}
+	return t
+}()
+
 // cross is every string of a followed by one of b, or nil when too many.
 func cross(a, b []string) []string {
 	if len(a)*len(b) > maxExact {
@@ -536,7 +607,8 @@ type exactSet struct {
 	ok  bool
 }
 
-// needs is need(re) with each set once.
+// needs is need(re) with each set once, the most telling first: a text
+// is tested on the sets in turn, and most texts lack that one.
 func needs(re *syntax.Regexp) [][]string {
 	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
 	var out [][]string
@@ -545,6 +617,7 @@ func needs(re *syntax.Regexp) [][]string {
 			out = append(out, set)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b []string) int { return telling(b) - telling(a) })
 	return out
 }
 
@@ -652,23 +725,26 @@ func needOf(set []string) [][]string {
 // best is the most telling of sets: the one whose shortest string is
 // longest, then the one with fewest strings.
 func best(sets [][]string) []string {
-	score := func(set []string) int {
-		n := 1 << 20
-		for _, s := range set {
-			if s == anyDigit {
-				n = 0 // a digit: in most windows
-			}
-			n = min(n, len(s))
-		}
-		return n*100 - len(set)
-	}
 	b := sets[0]
 	for _, s := range sets[1:] {
-		if score(s) > score(b) {
+		if telling(s) > telling(b) {
 			b = s
 		}
 	}
 	return b
+}
+
+// telling scores how few texts hold a string of set: the longer its
+// shortest string, and the fewer its strings, the fewer.
+func telling(set []string) int {
+	n := 1 << 20
+	for _, s := range set {
+		if s == anyDigit {
+			n = 0 // a digit: in most windows
+		}
+		n = min(n, len(s))
+	}
+	return n*100 - len(set)
 }
 
 // minLen is the fewest bytes a match of re spans.
@@ -769,4 +845,112 @@ func firstChars(re *syntax.Regexp) ([]rune, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// prefix is a string a match may open with; done says that the match may
+// be the string and what follows, so that a part after it adds to it,
+// where otherwise the string is all that is known.
+type prefix struct {
+	s    string
+	done bool
+}
+
+// maxPrefixes bounds the prefixes of a pattern: past it, what is known
+// stops growing.
+const maxPrefixes = 64
+
+// opensOf is, for a pattern that opens with ^ (the text's start), the
+// strings one of which every match opens with, as the needs are tested
+// (see keyRune); nil for any other pattern, or when a match may open with
+// anything.
+func opensOf(re *syntax.Regexp) []string {
+	first := re
+	if re.Op == syntax.OpConcat && len(re.Sub) > 0 {
+		first = re.Sub[0]
+	}
+	if first.Op != syntax.OpBeginText {
+		return nil
+	}
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
+	var out []string
+	for _, p := range r.prefixes(re) {
+		if p.s == "" {
+			return nil
+		}
+		if !slices.Contains(out, p.s) {
+			out = append(out, p.s)
+		}
+	}
+	return out
+}
+
+// prefixes are the strings one of which opens every match of re; a ""
+// among them says that a match may open with anything.
+func (r *reader) prefixes(re *syntax.Regexp) []prefix {
+	if e, ok := r.exact(re); ok {
+		out := make([]prefix, len(e))
+		for i, s := range e {
+			out[i] = prefix{s, true}
+		}
+		return out
+	}
+	switch re.Op {
+	case syntax.OpCapture:
+		return r.prefixes(re.Sub[0])
+	case syntax.OpPlus:
+		return r.started(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return r.started(re.Sub[0])
+		}
+	case syntax.OpQuest:
+		return append(r.prefixes(re.Sub[0]), prefix{"", true})
+	case syntax.OpAlternate:
+		var out []prefix
+		for _, sub := range re.Sub {
+			out = append(out, r.prefixes(sub)...)
+		}
+		return out
+	case syntax.OpConcat:
+		out := []prefix{{"", true}}
+		for _, sub := range re.Sub {
+			if out = extend(out, r.prefixes(sub)); !slices.ContainsFunc(out, func(p prefix) bool { return p.done }) {
+				break
+			}
+		}
+		return out
+	}
+	return []prefix{{"", false}}
+}
+
+// started is the prefixes of re as the opening of a repeat of it: what
+// follows is not known.
+func (r *reader) started(re *syntax.Regexp) []prefix {
+	out := slices.Clone(r.prefixes(re))
+	for i := range out {
+		out[i].done = false
+	}
+	return out
+}
+
+// extend appends each of next to each prefix of ps that is done; the rest
+// stay as they are. Past maxPrefixes it returns ps with none done.
+func extend(ps, next []prefix) []prefix {
+	var out []prefix
+	for _, p := range ps {
+		if !p.done {
+			out = append(out, p)
+			continue
+		}
+		for _, q := range next {
+			out = append(out, prefix{p.s + q.s, q.done})
+		}
+	}
+	if len(out) > maxPrefixes {
+		for i := range ps {
+			ps[i].done = false
+		}
+		return ps
+	}
+	return out
 }

@@ -75,6 +75,24 @@ func TestPatternCutsOnlyWhereSafe(t *testing.T) {
 	}
 }
 
+func TestContainsKey(t *testing.T) {
+	for _, s := range []string{"", " ", "graded", " graded", "is graded", "isgraded graded", "upgraded", "x  graded", "gra"} {
+		for _, k := range []string{" graded", " g", "graded", " ", "  graded"} {
+			if got, want := containsKey(s, k), strings.Contains(s, k); got != want {
+				t.Errorf("containsKey(%q, %q) = %v, want %v", s, k, got, want)
+			}
+		}
+	}
+}
+
+func TestLowKeys(t *testing.T) {
+	for _, s := range []string{"", "Inspectors MET\tthem\r\n", "\xffA\u212aB ſ\f", "plain text"} {
+		if got, want := lowKeys(s), keyText(asciiLower(s)); got != want {
+			t.Errorf("lowKeys(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestNeedHoldsOfEveryMatch(t *testing.T) {
 	cases := []struct {
 		expr string
@@ -83,12 +101,13 @@ func TestNeedHoldsOfEveryMatch(t *testing.T) {
 		{`\bper\s+(?:100|1,000)\b`, [][]string{{"per "}, {" 100", " 1,000"}}},
 		{`\b(?:over|under)[- ]\d`, [][]string{{"over ", "over-", "under ", "under-"}, {anyDigit}}},
 		{`(?i)\bJudged\s+good`, [][]string{{"judged "}, {" good"}}},
-		{`\b\d+\s*%`, [][]string{{anyDigit}, {"%"}}},
+		{`\b\d+\s*%`, [][]string{{"%"}, {anyDigit}}},
 		{`\b\d+(?:st|nd)?`, [][]string{{anyDigit}}},
 		{`\b[a-z]+\s+\w`, nil},
-		// a run of spaces: the words on either side of it
-		{`\bper\s+cent`, [][]string{{"per "}, {" cent"}}},
-		{`\bgcses?\s+passes`, [][]string{{"gcse ", "gcses "}, {" passes"}}},
+		// a run of spaces: the words on either side of it, the more
+		// telling first
+		{`\bper\s+cent`, [][]string{{" cent"}, {"per "}}},
+		{`\bgcses?\s+passes`, [][]string{{" passes"}, {"gcse ", "gcses "}}},
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
