@@ -22,45 +22,28 @@ const councilPat = `(?i:(?:(?:city|county|borough|metropolitan\s+borough|distric
 // Trust", "Children's Trust", "Children First".
 const trustPat = `(?i:children(?:[’']s)?\s+(?:and\s+families\s+|services\s+)?trust|children\s+first|children[’']s\s+services\s+company)\b`
 
-// councilWords and trustWords are the words, one of which every match of
-// councilPat and of trustPat holds.
-var (
-	councilWords = []string{"council", "services", "authority"}
-	trustWords   = []string{"trust", "first", "company"}
-)
-
 const namePat = `((?:[A-Z][\w’'.-]*|St\.?)(?:(?:,\s*|\s+|\s+(?:and|upon|on|of|in|the|under|with|by)\s+)(?:[A-Z][\w’'.-]*))*)`
 
 var (
 	// the patterns that name the authority, strongest first (the first
-	// seven are read from the document's opening), each with the words its
-	// every match holds and, where known, the words it opens with
-	authorityREs = []*authorityPattern{
-		authorityRE(`\bInspection\s+of\s+`+namePat+`\s+local\s+authority\s+children[’']s\s+services`,
-			[][]string{{"inspection"}, {"authority"}, {"services"}}, "inspection"),
-		authorityRE(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?`+namePat+`(?:[’']s)?\s+`+councilPat,
-			[][]string{{"focused", "monitoring", "targeted"}, councilWords}, "focused", "monitoring", "joint"),
-		authorityRE(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?`+namePat+`(?:[’']s)?\s+`+councilPat,
-			[][]string{{"visit", "inspection"}, councilWords}, "visit", "inspection"),
+	// seven are read from the document's opening)
+	authorityREs = []*pattern{
+		mustOpening(`\bInspection\s+of\s+` + namePat + `\s+local\s+authority\s+children[’']s\s+services`),
+		mustOpening(`(?i:focused\s+visit|monitoring\s+visit|joint\s+targeted\s+area\s+inspection)\s+(?:to|of|in)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
+		mustOpening(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `(?:[’']s)?\s+` + councilPat),
 		// a service run by a trust or a company is the council's: "Focused
 		// visit to Bradford Children and Families Trust" is Bradford's
-		authorityRE(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?`+namePat+`\s+`+trustPat,
-			[][]string{{"visit", "inspection"}, trustWords}, "visit", "inspection"),
+		mustOpening(`(?i:visit|inspection)\s+(?:to|of)\s+(?:the\s+)?` + namePat + `\s+` + trustPat),
 		// a report that opens with the authority's name alone, then its title:
 		// "Barnsley" / "Inspection of children's social care services"
-		authorityRE(`^`+namePat+`\n+(?i:(?:re-)?inspection\s+of\s+(?:children|services|local|looked))`,
-			[][]string{{"inspection"}}),
-		authorityRE(`(?m)^`+namePat+`\s*\n?\s*(?:City|County|Metropolitan\s+Borough|Borough|District)?\s*Council\s*(?:\n|$|Inspection)`,
-			[][]string{{"council"}}),
-		authorityRE(`(?i:local\s+authority):\s+`+namePat, [][]string{{"authority:"}}, "local"),
-		authorityRE(`\b(?:in|at)\s+`+namePat+`(?:[’']s)?\s+(?i:children[’']s\s+services)`, [][]string{{"services"}}),
-		authorityRE(`\b`+namePat+`(?:[’']s)?\s+(?:children[’']s\s+services|(?:City|County|Borough|Metropolitan\s+Borough|District)\s+Council|Council)\b`,
-			[][]string{{"services", "council"}}),
-		authorityRE(`\bservices\s+(?:to|for)\s+children\s+(?:and\s+young\s+people\s+)?in\s+`+namePat+`\b`,
-			[][]string{{"services"}, {"children"}}, "services"),
-		authorityRE(`\b(?:since|in|at|for)\s+`+namePat+`\s+(?:was|were|is|are|has|had)\s+(?:rated|judged)\b`,
-			[][]string{{"rated", "judged"}}),
-		authorityRE(`\b`+namePat+`\s+`+trustPat, [][]string{trustWords}),
+		mustOpening(`^` + namePat + `\n+(?i:(?:re-)?inspection\s+of\s+(?:children|services|local|looked))`),
+		mustOpening(`(?m)^` + namePat + `\s*\n?\s*(?:City|County|Metropolitan\s+Borough|Borough|District)?\s*Council\s*(?:\n|$|Inspection)`),
+		mustOpening(`(?i:local\s+authority):\s+` + namePat),
+		mustOpening(`\b(?:in|at)\s+` + namePat + `(?:[’']s)?\s+(?i:children[’']s\s+services)`),
+		mustOpening(`\b` + namePat + `(?:[’']s)?\s+(?:children[’']s\s+services|(?:City|County|Borough|Metropolitan\s+Borough|District)\s+Council|Council)\b`),
+		mustOpening(`\bservices\s+(?:to|for)\s+children\s+(?:and\s+young\s+people\s+)?in\s+` + namePat + `\b`),
+		mustOpening(`\b(?:since|in|at|for)\s+` + namePat + `\s+(?:was|were|is|are|has|had)\s+(?:rated|judged)\b`),
+		mustOpening(`\b` + namePat + `\s+` + trustPat),
 	}
 	// words that end a name and are not part of it
 	authoritySuffixRE = regexp.MustCompile(`(?i)(?:[’']s)?(?:\s+(?:City|County|Metropolitan|Borough|District|Unitary|Council|Children[’']s|Services|Trust|Local|Authority|Partnership|LSCB|Safeguarding|Board|Children|Families|and|Young|People|First|Company))+$`)
@@ -79,90 +62,6 @@ var (
 	// "20 February to 3 March 2023": the first date borrows the year
 	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 )
-
-// authorityPattern is a pattern that names the authority, with what
-// lets it run on less than the whole text: the regexp engine reads every
-// byte of a text that a pattern does not match early in, and most
-// openings hold no "authority:", no "trust" and no "rated".
-type authorityPattern struct {
-	re *regexp.Regexp
-	// needs are groups of lower-case words: every match holds, in any
-	// case, a word of each group; the pattern runs only on a text that
-	// does
-	needs [][]string
-	// opens, when set, are lower-case words one of which every match
-	// starts with (in any case); at is re anchored, tried where each
-	// occurs, and wordStart says that a match starts after a non-word
-	// character (re opens with \b)
-	opens     []string
-	at        *regexp.Regexp
-	wordStart bool
-}
-
-// authorityRE compiles an authorityPattern.
-func authorityRE(pat string, needs [][]string, opens ...string) *authorityPattern {
-	p := &authorityPattern{re: regexp.MustCompile(pat), needs: needs, opens: opens}
-	if len(opens) > 0 {
-		p.at = regexp.MustCompile(`^(?:` + pat + `)`)
-		p.wordStart = strings.HasPrefix(pat, `\b`)
-	}
-	return p
-}
-
-// mayMatch reports whether the pattern can match in a text whose
-// ASCII-lower-cased copy is low; exact is false when low may miss a word
-// the pattern sees (see foldsToASCII), and then every pattern may match.
-func (p *authorityPattern) mayMatch(low string, exact bool) bool {
-	if !exact {
-		return true
-	}
-	for _, group := range p.needs {
-		if firstIndex(low, group) < 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// matches is up to n matches of the pattern in s (n < 0: all), as
-// p.re.FindAllStringSubmatchIndex(s, n) gives them; low is s
-// ASCII-lower-cased and exact says whether low is faithful (see mayMatch).
-// Where the pattern's opening words are known, it is tried anchored where
-// each occurs, which costs the length of each try instead of the rest of
-// the text: the leftmost match starts at the first place an anchored try
-// matches, and is the match the try finds.
-func (p *authorityPattern) matches(s, low string, n int, exact bool) [][]int {
-	if !p.mayMatch(low, exact) {
-		return nil
-	}
-	if p.at == nil || !exact {
-		return p.re.FindAllStringSubmatchIndex(s, n)
-	}
-	var out [][]int
-	for from := 0; n < 0 || len(out) < n; {
-		i := firstIndex(low[from:], p.opens)
-		if i < 0 {
-			break
-		}
-		at := from + i
-		from = at + 1
-		if p.wordStart && at > 0 && isWordByte(s[at-1]) {
-			continue
-		}
-		m := p.at.FindStringSubmatchIndex(s[at:])
-		if m == nil {
-			continue
-		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += at
-			}
-		}
-		out = append(out, m)
-		from = m[1]
-	}
-	return out
-}
 
 // foldsToASCII reports whether s holds one of the two non-ASCII letters
 // that a case-blind pattern matches to ASCII ones: "ſ" (long s) and the
@@ -347,10 +246,14 @@ func (fs factStage) authority(text string) string {
 	if len(head) > 3000 {
 		head = head[:3000]
 	}
-	exact := !foldsToASCII(text)
-	headLow := asciiLower(head)
+	// the patterns' needs are tested on the text's keys, "" (none) where
+	// ASCII lower case would miss a case-blind k or s
+	headKeys, keys := "", ""
+	if !foldsToASCII(text) {
+		headKeys, keys = lowKeys(head), lowKeys(text)
+	}
 	for _, p := range authorityREs[:7] {
-		if m := p.matches(head, headLow, 1, exact); m != nil {
+		if m := p.submatches(head, headKeys, 1); m != nil {
 			if a := fs.tidyAuthority(head[m[0][2]:m[0][3]]); a != "" {
 				return a
 			}
@@ -358,9 +261,8 @@ func (fs factStage) authority(text string) string {
 	}
 	counts := map[string]int{}
 	first := map[string]int{}
-	low := asciiLower(text)
 	for _, p := range authorityREs {
-		for _, m := range p.matches(text, low, -1, exact) {
+		for _, m := range p.submatches(text, keys, -1) {
 			a := fs.tidyAuthority(text[m[2]:m[3]])
 			if a == "" {
 				continue

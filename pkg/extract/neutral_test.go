@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
@@ -13,10 +14,10 @@ import (
 // plainNeutral is what neutral.txt says of s without the literal filter:
 // the patterns alone.
 func plainNeutral(n *neutralPatterns, s string) bool {
-	if n.start != nil && n.start.MatchString(s[:min(len(s), neutralHead)]) {
+	if n.start != nil && n.start.whole().MatchString(s[:min(len(s), neutralHead)]) {
 		return true
 	}
-	return n.any != nil && n.any.MatchString(s)
+	return n.any != nil && n.any.whole().MatchString(s)
 }
 
 // neutralCases are sentences written for these tests: some the patterns
@@ -63,64 +64,67 @@ func TestNeutralPatterns(t *testing.T) {
 	}
 }
 
-// strs is a filter's byte strings as strings.
-func strs(bs [][]byte) []string {
-	var out []string
-	for _, b := range bs {
-		out = append(out, string(b))
-	}
-	return out
-}
-
 // TestNeutralFilters pins what the filters of neutral.txt need, so that a
-// change to it that leaves a pattern unfiltered shows.
+// change to it that leaves a line unfiltered shows.
 func TestNeutralFilters(t *testing.T) {
 	n, err := readNeutral()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(n.anyLines) != 1 || !slices.Equal(strs(n.anyLines[0].lits), []string{"graded"}) {
-		t.Errorf("unanchored filters = %+v, want one needing graded", n.anyLines)
+	any := n.any.get().branches
+	if len(any) != 1 || !slices.ContainsFunc(any[0].need, func(set []string) bool { return slices.Equal(set, []string{" graded"}) }) {
+		t.Errorf("unanchored branches = %+v, want one needing \" graded\"", any)
 	}
-	for i, f := range n.startLines {
-		if f.prefixes == nil {
-			t.Errorf("anchored pattern %d has no prefixes to filter by", i)
+	start := n.start.get().branches
+	if len(start) < 2 {
+		t.Fatalf("%d anchored branches, want one a line", len(start))
+	}
+	for i, b := range start {
+		if b.opens == nil {
+			t.Errorf("anchored branch %d (%s) has no opening strings to filter by", i, b.re)
 		}
 	}
-	if p := strs(n.startLines[0].prefixes); !slices.Contains(p, "the") || !slices.Contains(p, "inspector") || !slices.Contains(p, "two") {
-		t.Errorf("prefixes of the first pattern = %q, want the, two, inspector...", p)
+	if p := start[0].opens; !slices.Contains(p, "the ") || !slices.Contains(p, "inspector ") || !slices.Contains(p, "two ") {
+		t.Errorf("opening strings of the first line = %q, want the, two, inspector...", p)
 	}
 }
 
-func TestLineFilter(t *testing.T) {
+func TestOpensOf(t *testing.T) {
 	for _, c := range []struct {
-		p              string
-		lits, prefixes []string // nil: none known
+		p     string
+		opens []string // nil: none known
 	}{
-		{`abc`, []string{"abc"}, []string{"abc"}},
-		{`^(?:the\s+)?Inspectors?\s+met\b`, []string{"inspector"}, []string{"the", "inspectors", "inspector"}},
-		{`^dear\s`, []string{"dear"}, []string{"dear"}},
-		{`(?:visit|inspection)\s+(?:looked|ran)`, []string{"visit", "inspection"}, []string{"visit", "inspection"}},
-		{`x+(?:yz){2,}`, []string{"yz"}, nil},
-		{`(?:x|y*)z`, []string{"z"}, nil},
-		{`(?:x|y*)`, nil, nil},
-		{`\w+`, nil, nil},
-		{`café`, nil, nil},
+		{`^abc`, []string{"abc"}},
+		{`abc`, nil}, // not anchored: a match opens anywhere
+		{`(?m)^abc`, nil},
+		{`(?i)^(?:the\s+)?Inspectors?\s+met\b`, []string{"the ", "inspectors ", "inspector "}},
+		{`(?i)^dear\s`, []string{"dear "}},
+		{`(?i)^(?:visit|inspection)\s+(?:looked|ran)`, []string{"visit ", "inspection "}},
+		{`^x+(?:yz){2,}`, []string{"x"}},
+		{`^(?:x|y*)z`, nil},
+		{`^\w+`, nil},
+		{`(?i)^café`, nil},                         // é: its case folds are not ASCII's
+		{`(?i)^\x{212a}elvin`, []string{"kelvin"}}, // the Kelvin sign is k's: a text with it is not filtered
 	} {
-		f, err := newLineFilter(c.p, true)
+		tree, err := syntax.Parse(c.p, syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := strs(f.lits); !slices.Equal(got, c.lits) {
-			t.Errorf("%s: literals %q, want %q", c.p, got, c.lits)
-		}
-		got := strs(f.prefixes)
+		got := opensOf(tree)
 		slices.Sort(got)
-		want := slices.Clone(c.prefixes)
+		want := slices.Clone(c.opens)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {
-			t.Errorf("%s: prefixes %q, want %q", c.p, got, want)
+			t.Errorf("%s: opens %q, want %q", c.p, got, want)
 		}
+	}
+	// past maxPrefixes the strings stop growing
+	tree, err := syntax.Parse(`^(?:a|b)(?:c|d)(?:e|f)(?:g|h)(?:i|j)(?:k|l)(?:m|n)`, syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := opensOf(tree); len(got) != maxPrefixes || len(got[0]) != 6 {
+		t.Errorf("opens of 128 openings = %d strings (%q...), want %d of 6 bytes", len(got), got[:min(2, len(got))], maxPrefixes)
 	}
 }
 

@@ -21,6 +21,7 @@ import (
 type pattern struct {
 	expr      string
 	matcher   bool // asked only whether it matches (mustMatcher)
+	opening   bool // tried where its opening strings occur (mustOpening)
 	once      sync.Once
 	built     compiled
 	wholeOnce sync.Once
@@ -46,6 +47,14 @@ type branch struct {
 	// that opens with a digit is tried at the numbers alone)
 	anchored *regexp.Regexp
 	first    *[256]bool
+	// opens: a matcher's branch under ^ matches at the text's start
+	// alone, so a text that opens with none of these strings is not
+	// searched; nil when a match may open with anything
+	opens []string
+	// at: every match of an opening pattern opens with one of these
+	// strings; it is tried, anchored, where each occurs in the text's
+	// keys, and only there
+	at []string
 }
 
 // mustPattern is a pattern of the package's own; as MustCompile, a
@@ -67,16 +76,94 @@ func compilePattern(expr string) (*pattern, error) {
 // when it holds one of an alternative, wherever it starts.
 func mustMatcher(expr string) *pattern { return &pattern{expr: expr, matcher: true} }
 
+// compileMatcher is mustMatcher for a pattern read from data: its syntax
+// is checked now, its compiling waits for its first use.
+func compileMatcher(expr string) (*pattern, error) {
+	p, err := compilePattern(expr)
+	if err != nil {
+		return nil, err
+	}
+	p.matcher = true
+	return p, nil
+}
+
+// mustOpening is a pattern of the package's own that is asked for its
+// submatches (eachSubmatch, submatches) and whose needs and opening
+// strings are tested on lowKeys of the text, whatever the case of its
+// letters: a pattern that mixes case-blind words and capitalised names.
+// When every match opens with a telling string (minOpening), it runs,
+// anchored, only where one occurs: a search from the start would read
+// every byte after it.
+func mustOpening(expr string) *pattern { return &pattern{expr: expr, opening: true} }
+
+// minOpening is the shortest opening string worth searching for: a
+// shorter one ("in ") occurs at too many places.
+const minOpening = 5
+
 // get is the pattern compiled.
 func (p *pattern) get() *compiled {
 	p.once.Do(func() {
-		if p.matcher {
+		switch {
+		case p.opening:
+			p.built = p.buildOpening()
+		case p.matcher:
 			p.built = p.buildMatcher()
-		} else {
+		default:
 			p.built = p.build()
 		}
 	})
 	return &p.built
+}
+
+// buildOpening is an opening pattern as one branch: its needs read from
+// its letters case-blind, and, when it tests nothing before its start
+// but a \b, the strings its matches open with.
+func (p *pattern) buildOpening() compiled {
+	tree, _ := syntax.Parse(p.expr, syntax.Perl) // as the whole compiles
+	blind, _ := syntax.Parse(p.expr, syntax.Perl)
+	foldLetters(blind)
+	b := branch{re: p.whole(), need: needsOf(blind, true)}
+	one := compiled{branches: []branch{b}}
+	subs := []*syntax.Regexp{tree}
+	if tree.Op == syntax.OpConcat {
+		subs = tree.Sub
+	}
+	boundary := subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && wordStart(subs[1])
+	if minLen(tree) == 0 || !boundary && !consumesFirst(subs[0]) {
+		return one
+	}
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
+	var at []string
+	for _, o := range r.prefixes(blind) {
+		if len(o.s) < minOpening {
+			return one
+		}
+		if !slices.Contains(at, o.s) {
+			at = append(at, o.s)
+		}
+	}
+	b.boundary, b.at, b.anchored = boundary, at, regexp.MustCompile(`^(?:`+p.expr+`)`)
+	return compiled{branches: []branch{b}}
+}
+
+// foldLetters makes re's literals and classes case-blind, for needs read
+// from it to hold in the ASCII lower case of a text: a class that holds
+// a letter beyond ASCII with an ASCII one would need a fold asciiLower
+// does not make, and is left unknown (any character).
+func foldLetters(re *syntax.Regexp) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		re.Flags |= syntax.FoldCase
+	case syntax.OpCharClass:
+		if slices.ContainsFunc(re.Rune, func(r rune) bool { return r >= 0x80 }) {
+			re.Op, re.Rune = syntax.OpAnyChar, nil
+		} else {
+			re.Flags |= syntax.FoldCase
+		}
+	}
+	for _, sub := range re.Sub {
+		foldLetters(sub)
+	}
 }
 
 // build cuts the pattern into branches when that is safe: each branch
@@ -120,7 +207,7 @@ func (p *pattern) buildMatcher() compiled {
 			c.branches = nil
 			break
 		}
-		c.branches = append(c.branches, branch{re: re, need: needs(tree)})
+		c.branches = append(c.branches, branch{re: re, need: needs(tree), opens: opensOf(tree)})
 	}
 	if c.branches == nil {
 		c.branches = []branch{{re: p.whole()}}
@@ -281,25 +368,38 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 }
 
 // eachSubmatch calls fn with every match's submatch offsets, as
-// FindAllStringSubmatchIndex(s, -1) gives them; low as for each. A
-// pattern cut into branches numbers its groups as the whole does only
-// in the whole, which then runs.
+// FindAllStringSubmatchIndex(s, -1) gives them; low as for each (for an
+// opening pattern: lowKeys of s, or ""). A pattern cut into branches
+// numbers its groups as the whole does only in the whole, which then runs.
 func (p *pattern) eachSubmatch(s, low string, fn func(m []int)) {
-	c := p.get()
-	b := &c.branches[0]
-	if len(c.branches) > 1 || b.anchored == nil {
-		if len(c.branches) > 1 || low == "" || b.holds(low) {
-			for _, m := range p.whole().FindAllStringSubmatchIndex(s, -1) {
-				fn(m)
-			}
+	p.eachSubmatchN(s, low, -1, fn)
+}
+
+// submatches is up to n matches' submatch offsets (n < 0: all), as
+// FindAllStringSubmatchIndex(s, n) gives them; low as for eachSubmatch.
+func (p *pattern) submatches(s, low string, n int) [][]int {
+	if ms, whole := p.wholeSubmatches(s, low, n); whole {
+		return ms
+	}
+	var out [][]int
+	p.eachSubmatchN(s, low, n, func(m []int) { out = append(out, m) })
+	return out
+}
+
+// eachSubmatchN is eachSubmatch for up to n matches (n < 0: all).
+func (p *pattern) eachSubmatchN(s, low string, n int, fn func(m []int)) {
+	if ms, whole := p.wholeSubmatches(s, low, n); whole {
+		for _, m := range ms {
+			fn(m)
 		}
 		return
 	}
+	b := &p.get().branches[0]
 	if low != "" && !b.holds(low) {
 		return
 	}
-	for pos := 0; pos < len(s); {
-		m := b.fromSubmatch(s, pos)
+	for pos, k := 0, 0; pos < len(s) && (n < 0 || k < n); k++ {
+		m := b.fromSubmatch(s, low, pos)
 		if m == nil {
 			return
 		}
@@ -308,10 +408,36 @@ func (p *pattern) eachSubmatch(s, low string, fn func(m []int)) {
 	}
 }
 
-// fromSubmatch is from for an anchored branch, with the submatches.
-func (b *branch) fromSubmatch(s string, pos int) []int {
+// wholeSubmatches is the whole's FindAllStringSubmatchIndex(s, n) (nil
+// when low lacks what its one branch needs), when the pattern runs as a
+// whole; whole is false when it runs as its anchored branch.
+func (p *pattern) wholeSubmatches(s, low string, n int) (ms [][]int, whole bool) {
+	c := p.get()
+	b := &c.branches[0]
+	if len(c.branches) == 1 && b.anchored != nil && (b.at == nil || low != "") {
+		return nil, false
+	}
+	if len(c.branches) > 1 || low == "" || b.holds(low) {
+		return p.whole().FindAllStringSubmatchIndex(s, n), true
+	}
+	return nil, true
+}
+
+// fromSubmatch is from for an anchored branch, with the submatches: it
+// is tried where a word opens with a byte of first, or, for an opening
+// pattern, where one of its opening strings occurs in low.
+func (b *branch) fromSubmatch(s, low string, pos int) []int {
 	for p := pos; p < len(s); p++ {
-		if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+		if b.at != nil {
+			i := firstIndex(low[p:], b.at)
+			if i < 0 {
+				return nil
+			}
+			p += i
+		} else if !b.first[s[p]] {
+			continue
+		}
+		if b.boundary && p > 0 && isWordByte(s[p-1]) {
 			continue
 		}
 		if m := b.anchored.FindStringSubmatchIndex(s[p:]); m != nil {
@@ -343,8 +469,12 @@ func (p *pattern) first(s, low string) (int, int, bool) {
 	return wa, wb, win >= 0
 }
 
-// holds reports whether low holds a string of each of the branch's sets.
+// holds reports whether low opens as the branch needs and holds a string
+// of each of its sets.
 func (b *branch) holds(low string) bool {
+	if b.opens != nil && !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) }) {
+		return false
+	}
 	for _, set := range b.need {
 		if !containsAny(low, set) {
 			return false
@@ -357,9 +487,29 @@ func (b *branch) holds(low string) bool {
 // anyDigit).
 func containsAny(s string, set []string) bool {
 	for _, k := range set {
-		if k == anyDigit && hasDigit(s) || strings.Contains(s, k) {
+		if k == anyDigit && hasDigit(s) || containsKey(s, k) {
 			return true
 		}
+	}
+	return false
+}
+
+// containsKey is strings.Contains(s, k), faster for a k that opens with
+// a space ("\s+graded" needs " graded"): a search for a space stops at
+// every word, so the rest of k is searched for, and then the space.
+func containsKey(s, k string) bool {
+	if len(k) < 2 || k[0] != ' ' {
+		return strings.Contains(s, k)
+	}
+	for i := 1; i < len(s); {
+		j := strings.Index(s[i:], k[1:])
+		if j < 0 {
+			return false
+		}
+		if s[i+j-1] == ' ' {
+			return true
+		}
+		i += j + 1
 	}
 	return false
 }
@@ -371,7 +521,7 @@ const anyDigit = "\x00digit"
 // from is the branch's leftmost match in s that starts at or after pos, as
 // a search of the whole of s from pos would find it.
 func (b *branch) from(s string, pos int) (int, int, bool) {
-	if b.anchored != nil {
+	if b.first != nil { // tried where a word opens; an opening branch searches as its re
 		for p := pos; p < len(s); p++ {
 			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
 				continue
@@ -510,6 +660,38 @@ func keyText(s string) string {
 	return string(b)
 }
 
+// lowKeys is keyText of s's ASCII lower case (asciiLower), in one pass
+// and one copy: the text a case-blind pattern's needs are tested on.
+func lowKeys(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	from := 0 // s[from:i] goes as it is: most bytes are lower case or ' '
+	for i := 0; i < len(s); i++ {
+		if c := lowKey[s[i]]; c != s[i] {
+			b.WriteString(s[from:i])
+			b.WriteByte(c)
+			from = i + 1
+		}
+	}
+	b.WriteString(s[from:])
+	return b.String()
+}
+
+// lowKey is each byte as lowKeys has it.
+var lowKey = func() (t [256]byte) {
+	for i := range t {
+		c := byte(i)
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case isSpace(c):
+			c = ' '
+		}
+		t[i] = c
+	}
+	return t
+}()
+
 // cross is every string of a followed by one of b, or nil when too many.
 func cross(a, b []string) []string {
 	if len(a)*len(b) > maxExact {
@@ -527,7 +709,8 @@ func cross(a, b []string) []string {
 // reader reads the needs of one pattern; memo keeps the exact set of
 // each part, as need asks for a part's again and again down the tree.
 type reader struct {
-	memo map[*syntax.Regexp]exactSet
+	memo  map[*syntax.Regexp]exactSet
+	every bool // needEvery for choices
 }
 
 // exactSet is a part's exact set, and whether it has one.
@@ -536,14 +719,23 @@ type exactSet struct {
 	ok  bool
 }
 
-// needs is need(re) with each set once.
-func needs(re *syntax.Regexp) [][]string {
-	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
+// needs is need(re) with each set once, the most telling first: a text
+// is tested on the sets in turn, and most texts lack that one.
+func needs(re *syntax.Regexp) [][]string { return needsOf(re, false) }
+
+// needsOf is needs; every reads a choice for every set its alternatives'
+// needs make (see needEvery), where otherwise it reads one.
+func needsOf(re *syntax.Regexp, every bool) [][]string {
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}, every: every}
 	var out [][]string
 	for _, set := range r.need(re) {
 		if !slices.ContainsFunc(out, func(o []string) bool { return slices.Equal(o, set) }) {
 			out = append(out, set)
 		}
+	}
+	slices.SortStableFunc(out, func(a, b []string) int { return telling(b) - telling(a) })
+	if every && len(out) > maxEvery/2 {
+		out = out[:maxEvery/2] // the most telling: a text that has them mostly has the rest
 	}
 	return out
 }
@@ -567,6 +759,9 @@ func (r *reader) need(re *syntax.Regexp) [][]string {
 	case syntax.OpConcat:
 		return r.needConcat(re.Sub)
 	case syntax.OpAlternate:
+		if out, ok := r.needEvery(re.Sub); r.every && ok {
+			return out
+		}
 		var set []string
 		for _, sub := range re.Sub {
 			cs := r.need(sub)
@@ -578,6 +773,40 @@ func (r *reader) need(re *syntax.Regexp) [][]string {
 		return needOf(set)
 	}
 	return nil
+}
+
+// maxEvery bounds the sets needEvery makes.
+const maxEvery = 16
+
+// needEvery is need for a choice of subs as every set that takes one set
+// of each alternative: a match holds all of one alternative's sets, so a
+// string of each of these. It tests more than one set an alternative,
+// which, its longest string no rarer than its others, may be a common
+// one: "children’s services company" needs " company" as much as
+// " services ". ok is false past maxEvery sets.
+func (r *reader) needEvery(subs []*syntax.Regexp) ([][]string, bool) {
+	combos := [][]string{nil}
+	for _, sub := range subs {
+		cs := r.need(sub)
+		if len(cs) == 0 {
+			return nil, true // an alternative that needs nothing
+		}
+		if len(combos)*len(cs) > maxEvery {
+			return nil, false
+		}
+		var next [][]string
+		for _, c := range combos {
+			for _, set := range cs {
+				next = append(next, slices.Concat(c, set))
+			}
+		}
+		combos = next
+	}
+	var out [][]string
+	for _, c := range combos {
+		out = append(out, needOf(c)...)
+	}
+	return out, true
 }
 
 // needConcat is need for a sequence: the runs of exact parts joined, and
@@ -652,23 +881,26 @@ func needOf(set []string) [][]string {
 // best is the most telling of sets: the one whose shortest string is
 // longest, then the one with fewest strings.
 func best(sets [][]string) []string {
-	score := func(set []string) int {
-		n := 1 << 20
-		for _, s := range set {
-			if s == anyDigit {
-				n = 0 // a digit: in most windows
-			}
-			n = min(n, len(s))
-		}
-		return n*100 - len(set)
-	}
 	b := sets[0]
 	for _, s := range sets[1:] {
-		if score(s) > score(b) {
+		if telling(s) > telling(b) {
 			b = s
 		}
 	}
 	return b
+}
+
+// telling scores how few texts hold a string of set: the longer its
+// shortest string, and the fewer its strings, the fewer.
+func telling(set []string) int {
+	n := 1 << 20
+	for _, s := range set {
+		if s == anyDigit {
+			n = 0 // a digit: in most windows
+		}
+		n = min(n, len(s))
+	}
+	return n*100 - len(set)
 }
 
 // minLen is the fewest bytes a match of re spans.
@@ -769,4 +1001,112 @@ func firstChars(re *syntax.Regexp) ([]rune, bool) {
 		return out, true
 	}
 	return nil, false
+}
+
+// prefix is a string a match may open with; done says that the match may
+// be the string and what follows, so that a part after it adds to it,
+// where otherwise the string is all that is known.
+type prefix struct {
+	s    string
+	done bool
+}
+
+// maxPrefixes bounds the prefixes of a pattern: past it, what is known
+// stops growing.
+const maxPrefixes = 64
+
+// opensOf is, for a pattern that opens with ^ (the text's start), the
+// strings one of which every match opens with, as the needs are tested
+// (see keyRune); nil for any other pattern, or when a match may open with
+// anything.
+func opensOf(re *syntax.Regexp) []string {
+	first := re
+	if re.Op == syntax.OpConcat && len(re.Sub) > 0 {
+		first = re.Sub[0]
+	}
+	if first.Op != syntax.OpBeginText {
+		return nil
+	}
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
+	var out []string
+	for _, p := range r.prefixes(re) {
+		if p.s == "" {
+			return nil
+		}
+		if !slices.Contains(out, p.s) {
+			out = append(out, p.s)
+		}
+	}
+	return out
+}
+
+// prefixes are the strings one of which opens every match of re; a ""
+// among them says that a match may open with anything.
+func (r *reader) prefixes(re *syntax.Regexp) []prefix {
+	if e, ok := r.exact(re); ok {
+		out := make([]prefix, len(e))
+		for i, s := range e {
+			out[i] = prefix{s, true}
+		}
+		return out
+	}
+	switch re.Op {
+	case syntax.OpCapture:
+		return r.prefixes(re.Sub[0])
+	case syntax.OpPlus:
+		return r.started(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return r.started(re.Sub[0])
+		}
+	case syntax.OpQuest:
+		return append(r.prefixes(re.Sub[0]), prefix{"", true})
+	case syntax.OpAlternate:
+		var out []prefix
+		for _, sub := range re.Sub {
+			out = append(out, r.prefixes(sub)...)
+		}
+		return out
+	case syntax.OpConcat:
+		out := []prefix{{"", true}}
+		for _, sub := range re.Sub {
+			if out = extend(out, r.prefixes(sub)); !slices.ContainsFunc(out, func(p prefix) bool { return p.done }) {
+				break
+			}
+		}
+		return out
+	}
+	return []prefix{{"", false}}
+}
+
+// started is the prefixes of re as the opening of a repeat of it: what
+// follows is not known.
+func (r *reader) started(re *syntax.Regexp) []prefix {
+	out := slices.Clone(r.prefixes(re))
+	for i := range out {
+		out[i].done = false
+	}
+	return out
+}
+
+// extend appends each of next to each prefix of ps that is done; the rest
+// stay as they are. Past maxPrefixes it returns ps with none done.
+func extend(ps, next []prefix) []prefix {
+	var out []prefix
+	for _, p := range ps {
+		if !p.done {
+			out = append(out, p)
+			continue
+		}
+		for _, q := range next {
+			out = append(out, prefix{p.s + q.s, q.done})
+		}
+	}
+	if len(out) > maxPrefixes {
+		for i := range ps {
+			ps[i].done = false
+		}
+		return ps
+	}
+	return out
 }

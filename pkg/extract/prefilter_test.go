@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -75,6 +76,24 @@ func TestPatternCutsOnlyWhereSafe(t *testing.T) {
 	}
 }
 
+func TestContainsKey(t *testing.T) {
+	for _, s := range []string{"", " ", "graded", " graded", "is graded", "isgraded graded", "upgraded", "x  graded", "gra"} {
+		for _, k := range []string{" graded", " g", "graded", " ", "  graded"} {
+			if got, want := containsKey(s, k), strings.Contains(s, k); got != want {
+				t.Errorf("containsKey(%q, %q) = %v, want %v", s, k, got, want)
+			}
+		}
+	}
+}
+
+func TestLowKeys(t *testing.T) {
+	for _, s := range []string{"", "Inspectors MET\tthem\r\n", "\xffA\u212aB ſ\f", "plain text"} {
+		if got, want := lowKeys(s), keyText(asciiLower(s)); got != want {
+			t.Errorf("lowKeys(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestNeedHoldsOfEveryMatch(t *testing.T) {
 	cases := []struct {
 		expr string
@@ -83,12 +102,13 @@ func TestNeedHoldsOfEveryMatch(t *testing.T) {
 		{`\bper\s+(?:100|1,000)\b`, [][]string{{"per "}, {" 100", " 1,000"}}},
 		{`\b(?:over|under)[- ]\d`, [][]string{{"over ", "over-", "under ", "under-"}, {anyDigit}}},
 		{`(?i)\bJudged\s+good`, [][]string{{"judged "}, {" good"}}},
-		{`\b\d+\s*%`, [][]string{{anyDigit}, {"%"}}},
+		{`\b\d+\s*%`, [][]string{{"%"}, {anyDigit}}},
 		{`\b\d+(?:st|nd)?`, [][]string{{anyDigit}}},
 		{`\b[a-z]+\s+\w`, nil},
-		// a run of spaces: the words on either side of it
-		{`\bper\s+cent`, [][]string{{"per "}, {" cent"}}},
-		{`\bgcses?\s+passes`, [][]string{{"gcse ", "gcses "}, {" passes"}}},
+		// a run of spaces: the words on either side of it, the more
+		// telling first
+		{`\bper\s+cent`, [][]string{{" cent"}, {"per "}}},
+		{`\bgcses?\s+passes`, [][]string{{" passes"}, {"gcse ", "gcses "}}},
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
@@ -287,5 +307,44 @@ func TestPatternCompilesOnceForEveryGoroutine(t *testing.T) {
 		if !slices.EqualFunc(g, want, slices.Equal[[]int]) {
 			t.Errorf("got %v, want %v", g, want)
 		}
+	}
+}
+
+// TestOpeningNeeds checks what an opening pattern needs and opens with:
+// its capitalised words in lower case, as lowKeys gives the text, every
+// set of a choice (" company" as well as " services "), and no opening
+// strings when they are short.
+func TestOpeningNeeds(t *testing.T) {
+	hasSet := func(need [][]string, want ...string) bool {
+		return slices.ContainsFunc(need, func(set []string) bool { return slices.Equal(set, want) })
+	}
+	b := mustOpening(`\bInspection\s+of\s+[A-Z]\w+\s+Council`).get().branches[0]
+	if !hasSet(b.need, " council") || !hasSet(b.need, "inspection ") || !slices.Equal(b.at, []string{"inspection "}) {
+		t.Errorf("capitalised words: need %q, at %q; want inspection and council in lower case", b.need, b.at)
+	}
+	b = mustOpening(`\b[A-Z]\w+\s+(?:trust|children[’']s\s+services\s+company)`).get().branches[0]
+	if !hasSet(b.need, "trust", " company") || b.at != nil {
+		t.Errorf("a choice: need %q, at %q; want trust or company, no opening strings", b.need, b.at)
+	}
+	if b := mustOpening(`\b(?:in|at)\s+[A-Z]\w+`).get().branches[0]; b.at != nil {
+		t.Errorf("short openings: at %q, want none", b.at)
+	}
+	p := mustOpening(`(?i:visit)\s+to\s+([A-Z]\w+)`)
+	s := "A Visit to Anyshire. A visit to Fenbury and a visit to Redmarsh."
+	want := regexp.MustCompile(p.expr).FindAllStringSubmatchIndex(s, 2)
+	if got := p.submatches(s, lowKeys(s), 2); !reflect.DeepEqual(got, want) {
+		t.Errorf("submatches = %v, the regexp %v", got, want)
+	}
+}
+
+// TestOpeningEach checks that an opening pattern asked for its matches
+// alone finds what its regexp finds.
+func TestOpeningEach(t *testing.T) {
+	p := mustOpening(`\bvisit\s+to\s+[A-Z]\w+`)
+	s := "revisit to Anyshire; visit to Fenbury, visit to Redmarsh"
+	var got [][]int
+	p.each(s, lowKeys(s), func(a, b int) { got = append(got, []int{a, b}) })
+	if want := regexp.MustCompile(p.expr).FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
+		t.Errorf("each = %v, the regexp %v", got, want)
 	}
 }
