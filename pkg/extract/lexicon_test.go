@@ -1,12 +1,8 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/findings/findings/pkg/nlp"
 )
 
 // TestLexiconFind pins the matching rules: longest first, word* stems,
@@ -91,38 +87,27 @@ func TestLexiconGroupSameAsFind(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := x.verdicts
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
 	found := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ss, err := nlp.Sentences(string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range ss {
-			ws := splitWords(s.Text)
-			c, fc := v.findClauseCues(ws), v.findFeatureCues(ws)
-			for _, g := range []struct {
-				lx  *lexicon
-				got []match
-			}{
-				{v.contrast, c.contrast}, {v.efforts, c.efforts}, {v.negators, c.negators}, {v.undoers, c.undoers},
-				{v.aims, c.aims}, {v.needs, c.needs}, {v.cues, c.cues},
-				{v.neutrals, fc.neutrals}, {v.who, fc.who}, {v.does, fc.does}, {v.needs, fc.needs},
-				{v.contrast, fc.contrast}, {v.negators, fc.negators},
-			} {
-				want := g.lx.find(ws)
-				if !slices.Equal(g.got, want) {
-					t.Fatalf("%q: %s: group %v, find %v", s.Text, g.lx.name, g.got, want)
-				}
-				if len(g.got) != cap(g.got) {
-					t.Fatalf("%q: a group's matches have room past their end", s.Text)
-				}
-				found += len(want)
+	for _, s := range ownSentences(t) {
+		ws := splitWords(s.Text)
+		c, fc := v.findClauseCues(ws), v.findFeatureCues(ws)
+		for _, g := range []struct {
+			lx  *lexicon
+			got []match
+		}{
+			{v.contrast, c.contrast}, {v.efforts, c.efforts}, {v.negators, c.negators}, {v.undoers, c.undoers},
+			{v.aims, c.aims}, {v.needs, c.needs}, {v.cues, c.cues},
+			{v.neutrals, fc.neutrals}, {v.who, fc.who}, {v.does, fc.does}, {v.needs, fc.needs},
+			{v.contrast, fc.contrast}, {v.negators, fc.negators},
+		} {
+			want := g.lx.find(ws)
+			if !slices.Equal(g.got, want) {
+				t.Fatalf("%q: %s: group %v, find %v", s.Text, g.lx.name, g.got, want)
 			}
+			if len(g.got) != cap(g.got) {
+				t.Fatalf("%q: a group's matches have room past their end", s.Text)
+			}
+			found += len(want)
 		}
 	}
 	if found == 0 {

@@ -5,13 +5,9 @@ import (
 	"cmp"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/findings/findings/pkg/nlp"
 )
 
 // embeddedModel is data/model.tsv.
@@ -130,50 +126,39 @@ func TestWeighSameAsPredict(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := x.verdicts.model
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
 	weighed := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	for _, s := range ownSentences(t) {
+		u := unit{text: s.Text}
+		ws := splitWords(s.Text)
+		v, clauses := x.verdicts.ruleVerdict(u, ws)
+		if clauses == nil {
+			continue
 		}
-		ss, err := nlp.Sentences(string(b))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range ss {
-			u := unit{text: s.Text}
-			ws := splitWords(s.Text)
-			v, clauses := x.verdicts.ruleVerdict(u, ws)
-			if clauses == nil {
-				continue
-			}
-			fw := x.verdicts.featureWriterFor(ws)
-			fw.tab, fw.z, fw.keep = x.verdicts.table, m.Bias, true
-			x.verdicts.features(fw, u, ws, clauses, v, []string{"prev:none"})
-			z := m.Bias
-			for _, f := range fw.feats {
-				if w, ok := m.Weights[f]; ok {
-					for k := range z {
-						z[k] += w[k]
-					}
+		fw := x.verdicts.featureWriterFor(ws)
+		fw.tab, fw.z, fw.keep = x.verdicts.table, m.Bias, true
+		x.verdicts.features(fw, u, ws, clauses, v, []string{"prev:none"})
+		z := m.Bias
+		for _, f := range fw.feats {
+			if w, ok := m.Weights[f]; ok {
+				for k := range z {
+					z[k] += w[k]
 				}
 			}
-			for k := range z {
-				if math.Float64bits(z[k]) != math.Float64bits(fw.z[k]) {
-					t.Fatalf("%q: score %d = %v, over strings %v", s.Text, k, fw.z[k], z[k])
-				}
-			}
-			label, _ := m.Predict(fw.feats)
-			if got := m.label(fw.z); got != label {
-				t.Errorf("%q: label %s, Predict %s", s.Text, got, label)
-			}
-			if want := m.Explain(fw.feats, label); !slices.Equal(x.verdicts.table.explain(fw.hits, label), want) {
-				t.Errorf("%q: explain differs from Model.Explain %q", s.Text, want)
-			}
-			fw.release()
-			weighed++
 		}
+		for k := range z {
+			if math.Float64bits(z[k]) != math.Float64bits(fw.z[k]) {
+				t.Fatalf("%q: score %d = %v, over strings %v", s.Text, k, fw.z[k], z[k])
+			}
+		}
+		label, _ := m.Predict(fw.feats)
+		if got := m.label(fw.z); got != label {
+			t.Errorf("%q: label %s, Predict %s", s.Text, got, label)
+		}
+		if want := m.Explain(fw.feats, label); !slices.Equal(x.verdicts.table.explain(fw.hits, label), want) {
+			t.Errorf("%q: explain differs from Model.Explain %q", s.Text, want)
+		}
+		fw.release()
+		weighed++
 	}
 	if weighed == 0 {
 		t.Fatal("no sentence reached the model")

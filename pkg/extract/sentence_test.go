@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 func TestSentenceAround(t *testing.T) {
@@ -48,4 +52,28 @@ func TestSentenceAround(t *testing.T) {
 			}
 		}
 	}
+}
+
+// ownSentences is every sentence of the reports written for the tests
+// (testdata/reports), for the checks that compare a fast path with the
+// plain code on real text.
+func ownSentences(t testing.TB) []nlp.Sentence {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test reports (%v)", err)
+	}
+	var out []nlp.Sentence
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ss, err := nlp.Sentences(string(b))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out = append(out, ss...)
+	}
+	return out
 }
