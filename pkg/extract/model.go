@@ -281,6 +281,46 @@ func row(f string, ws [nLabels]float64) string {
 	return sb.String()
 }
 
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// parseDecimal reads a plain decimal such as WriteTo writes ("-0.507"):
+// an optional minus, digits, and an optional point and digits, 15 digits
+// at most; ok is false for anything else. The digits make an integer that
+// a float64 holds exactly, and one division by an exact power of ten is
+// rounded correctly, so the value is ParseFloat's to the bit, at a
+// fraction of its cost on the 60,000 weights read at every start.
+func parseDecimal(b []byte) (v float64, ok bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var m uint64
+	digits, frac, point := 0, 0, false
+	for _, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if point {
+				frac++
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 {
+		return 0, false
+	}
+	v = float64(m) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
 // ReadModel reads a model written by WriteTo. It runs at every start, so
 // it walks the bytes without splitting them into strings it would throw
 // away.
@@ -319,9 +359,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 			if k < nLabels-1 && rest == nil {
 				return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
 			}
-			v, err := strconv.ParseFloat(string(f), 64)
-			if err != nil {
-				return nil, fmt.Errorf("model line %d: %w", n, err)
+			v, ok := parseDecimal(f)
+			if !ok {
+				if v, err = strconv.ParseFloat(string(f), 64); err != nil {
+					return nil, fmt.Errorf("model line %d: %w", n, err)
+				}
 			}
 			ws[k] = v
 		}
