@@ -341,6 +341,9 @@ func isHeadingLine(t string, width int, nextLine string) bool {
 	if gradedHeading(t) && startsUpper(t) {
 		return true // "The experiences and progress of children in care: good"
 	}
+	if labelLine(t) {
+		return false // "Lead inspector: Jane Smith" is a line of facts, as in looksLikeHeading
+	}
 	if endsSentence(t) && !strings.HasSuffix(t, "?") || strings.HasSuffix(t, ",") {
 		return false
 	}

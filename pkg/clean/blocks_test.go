@@ -543,3 +543,22 @@ func TestSectionsEnd(t *testing.T) {
 		t.Errorf("no block %q", text)
 	}
 }
+
+// A "Label: value" line under a title is a line of facts, not the heading
+// of the section that follows it: the findings after it belong to the
+// title's section.
+func TestLabelLineIsNoSection(t *testing.T) {
+	text := "Inspection of Brackenbury local authority children's services\n\nInspection dates: 1 to 5 May 2023\nLead inspector: Jane Smith, His Majesty's Inspector\n\nChildren now receive a more dependable service than they did.\n"
+	var got string
+	for _, b := range Blocks(text) {
+		if strings.HasPrefix(b.Text, "Children now") {
+			got = b.Section
+		}
+		if b.Kind == Heading && strings.HasPrefix(b.Text, "Lead inspector") {
+			t.Errorf("%q is a heading", b.Text)
+		}
+	}
+	if got != "Inspection of Brackenbury local authority children's services" {
+		t.Errorf("section of the first paragraph = %q, want the title's", got)
+	}
+}
