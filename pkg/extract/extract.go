@@ -327,14 +327,14 @@ func (x *Extractor) weighInContext(pieces []piece) {
 		ruleKinds[i] = pieces[i].verdict.kind
 	}
 	docTone, secTone := tones(pieces, ruleKinds)
-	// the grade of the section a unit is in: the last graded heading or
-	// table row before it (older reports grade a section in a row)
-	// the features that hold for the whole document are made once, and
-	// the section's grade when it changes; weigh reads ctxFeats and keeps
-	// nothing of it, so one slice serves every unit
+	// the features that hold for the whole document are made once; weigh
+	// reads ctxFeats and keeps nothing of it, so one slice serves every unit
 	docFeats := [2]string{"docgrade:" + cmp.Or(docGrade, "none"), "doctone:" + docTone.tone()}
-	secFeat := "secgrade:none"
 	ctxFeats := make([]string, 0, 6)
+	// the grade of the section a unit is in: the last graded heading or
+	// table row before it (older reports grade a section in a row), made
+	// when it changes
+	secFeat := "secgrade:none"
 	for i := range pieces {
 		p := &pieces[i]
 		if g, ok := tableGrade(p.judgements); ok && p.unit.heading {
