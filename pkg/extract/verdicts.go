@@ -51,6 +51,16 @@ func (rs sectionRules) of(name string) int {
 	if isASCII(name) {
 		return rs.ofASCII(strings.TrimLeft(name, "0123456789. "))
 	}
+	return rs.ofLowered(name)
+}
+
+// ofLowered is of for any name: the name lowered, curly apostrophes
+// straightened and its leading paragraph number off. ofASCII must agree
+// with it on every ASCII name (the tests check).
+func (rs sectionRules) ofLowered(name string) int {
+	if name == "" {
+		return sectionNone
+	}
 	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
 	l = strings.TrimLeft(l, "0123456789. ")
 	for _, r := range rs {

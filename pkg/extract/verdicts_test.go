@@ -6,22 +6,6 @@ import (
 	"testing"
 )
 
-// sectionOfLowered is sectionRules.of as it read before its ASCII path:
-// the name lowered, curly apostrophes straightened, footnote digits off.
-func sectionOfLowered(rs sectionRules, name string) int {
-	if name == "" {
-		return sectionNone
-	}
-	l := strings.ToLower(strings.ReplaceAll(name, "’", "'"))
-	l = strings.TrimLeft(l, "0123456789. ")
-	for _, r := range rs {
-		if strings.HasPrefix(l, r.prefix) {
-			return r.class
-		}
-	}
-	return sectionNone
-}
-
 func TestSectionOf(t *testing.T) {
 	rs, err := readSections()
 	if err != nil {
@@ -50,14 +34,14 @@ func TestSectionOf(t *testing.T) {
 		if got := rs.of(c.name); got != c.want {
 			t.Errorf("of(%q) = %d, want %d", c.name, got, c.want)
 		}
-		if got, want := rs.of(c.name), sectionOfLowered(rs, c.name); got != want {
+		if got, want := rs.of(c.name), rs.ofLowered(c.name); got != want {
 			t.Errorf("of(%q) = %d, lowered %d", c.name, got, want)
 		}
 	}
 	// every rule's own prefix, as written and upper-cased, finds its class
 	for _, r := range rs {
 		for _, name := range []string{r.prefix, strings.ToUpper(r.prefix), "1. " + r.prefix + " and more"} {
-			if got, want := rs.of(name), sectionOfLowered(rs, name); got != want || got == sectionNone {
+			if got, want := rs.of(name), rs.ofLowered(name); got != want || got == sectionNone {
 				t.Errorf("of(%q) = %d, lowered %d", name, got, want)
 			}
 		}
@@ -74,7 +58,7 @@ func FuzzSectionOf(f *testing.F) {
 	}
 	f.Add("Children’s experiences")
 	f.Fuzz(func(t *testing.T, name string) {
-		if got, want := rs.of(name), sectionOfLowered(rs, name); got != want {
+		if got, want := rs.of(name), rs.ofLowered(name); got != want {
 			t.Errorf("of(%q) = %d, lowered %d", name, got, want)
 		}
 	})
