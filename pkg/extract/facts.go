@@ -63,14 +63,6 @@ var (
 	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)?\s*(?:-|–|to|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthPat + `)\s+((?:19|20)\d\d)\b`)
 )
 
-// foldsToASCII reports whether s holds one of the two non-ASCII letters
-// that a case-blind pattern matches to ASCII ones: "ſ" (long s) and the
-// Kelvin sign. An ASCII-lower-cased copy of such a text can miss a word
-// the patterns see.
-func foldsToASCII(s string) bool {
-	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
-}
-
 // factsWindow is how much of a document's opening the facts are read from.
 const factsWindow = 16 << 10
 
@@ -404,17 +396,6 @@ func (t *typePattern) first(low string, limit int) int {
 		return from + m[0]
 	}
 	return -1
-}
-
-// firstIndex is the offset of the first of keys to appear in s, or -1.
-func firstIndex(s string, keys []string) int {
-	first := -1
-	for _, k := range keys {
-		if i := strings.Index(s, k); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	return first
 }
 
 // documentDate is the inspection date ("Inspection dates: 20 February to 3

@@ -140,7 +140,7 @@ func (x *judgeStage) judgeLabel(text, section string) []found {
 // in ")" ("Grade 3 (Adequate)"), as every match of gradedLabelRE does.
 // A text with a letter that folds to ASCII may be.
 func mayEndInGrade(text string) bool {
-	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+	if foldsToASCII(text) {
 		return true
 	}
 	t := strings.TrimSuffix(text, ".")
@@ -444,7 +444,7 @@ type textKeys struct {
 // the Kelvin sign to k and the long s to s, which ASCII lower case does
 // not: a text that holds either runs every pattern.
 func proseKeys(text string) textKeys {
-	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+	if foldsToASCII(text) {
 		return textKeys{text: text, fold: true}
 	}
 	low := asciiLower(text)

@@ -1110,3 +1110,22 @@ func extend(ps, next []prefix) []prefix {
 	}
 	return out
 }
+
+// foldsToASCII reports whether s holds one of the two non-ASCII letters
+// that a case-blind pattern matches to ASCII ones: "ſ" (long s) and the
+// Kelvin sign. An ASCII-lower-cased copy of such a text can miss a word
+// the patterns see.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "ſ") || strings.Contains(s, "\u212a")
+}
+
+// firstIndex is the offset of the first of keys to appear in s, or -1.
+func firstIndex(s string, keys []string) int {
+	first := -1
+	for _, k := range keys {
+		if i := strings.Index(s, k); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
