@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 )
@@ -29,12 +28,13 @@ type Token struct {
 // The models load on first use, once per process, and are shared read-only
 // by every goroutine.
 var (
-	segmenter = sync.OnceValues(segment.New)
+	segmenter = sync.OnceValues(loadPunkt)
 	tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
 	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
 )
 
-// Sentences splits text into sentences with Punkt.
+// Sentences splits text into sentences with Punkt, where prose's
+// segmenter splits it (punkt.go).
 func Sentences(text string) ([]Sentence, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
@@ -47,12 +47,7 @@ func Sentences(text string) ([]Sentence, error) {
 		start, end := trimSpace(text)
 		return []Sentence{{Text: text[start:end], Start: start, End: end}}, nil
 	}
-	raw := seg.Segment(text)
-	out := make([]Sentence, 0, len(raw))
-	for _, s := range raw {
-		out = append(out, Sentence{Text: s.Text, Start: s.Start, End: s.End()})
-	}
-	return out, nil
+	return seg.segment(text), nil
 }
 
 // oneSentence reports whether Punkt cannot split text: Punkt breaks only

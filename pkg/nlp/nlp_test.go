@@ -178,10 +178,7 @@ func TestOneSentenceAsPunkt(t *testing.T) {
 		cases = append(cases, strings.Split(text, "\n\n")...)
 		cases = append(cases, strings.Split(text, "\n")...)
 	}
-	seg, err := segmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
+	seg := proseSegmenter(t)
 	fast := 0
 	for _, text := range cases {
 		if strings.TrimSpace(text) == "" || !oneSentence(text) {
