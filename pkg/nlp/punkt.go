@@ -89,7 +89,13 @@ func (m *punktModel) segment(text string) []Sentence {
 		}
 		m.proseAnnotation(&toks[i], &toks[i+1])
 	}
-	var out []Sentence
+	breaks := 1
+	for _, t := range toks {
+		if t.sentBreak {
+			breaks++
+		}
+	}
+	out := make([]Sentence, 0, breaks)
 	last := 0
 	for _, t := range toks {
 		if t.sentBreak {
@@ -132,9 +138,14 @@ func appendTrimmed(out []Sentence, text string, start, end int) []Sentence {
 // rune of several bytes loses its last word, as Punkt's does), and a text
 // with none is one token. It reads each byte once.
 func punktTokens(text string) []punktToken {
-	var toks []punktToken
+	toks := make([]punktToken, 0, 2*strings.Count(text, ".")+2)
 	start, punct, nextWord := -1, false, false // the word being read
 	for i := 0; i < len(text); {
+		if start >= 0 { // inside a word: step over its plain bytes
+			for i < len(text)-1 && plainByte[text[i]] {
+				i++
+			}
+		}
 		c, size := text[i], 1
 		var space bool
 		if c < utf8.RuneSelf {
@@ -175,6 +186,15 @@ func punktTokens(text string) []punktToken {
 	return toks
 }
 
+// plainByte tells the bytes that change nothing inside a word: ASCII but
+// neither white space nor '.', '!' or '?'.
+var plainByte = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !(c == ' ' || '\t' <= c && c <= '\r' || c == '.' || c == '!' || c == '?')
+	}
+	return t
+}()
+
 // typeAnnotation is Punkt's first pass: a token ending a sentence by its
 // marks is a break, one ending in a full stop an abbreviation if the model
 // knows it, else a break.
@@ -194,23 +214,49 @@ func (m *punktModel) typeAnnotation(t *punktToken) {
 	}
 }
 
-// proseEnders and proseParens are prose's sentence-ending marks: a token
-// ending in one of the first, or holding one of the second, ends a
-// sentence.
-var (
-	proseEnders = []string{`."`, `.)`, `.’`, `.”`, `?`, `?"`, `?'`, `?)`, `?’`, `?”`, `!`, `!"`, `!'`, `!)`, `!’`, `!”`}
-	proseParens = []string{`.[`, `.(`, `."`, `?[`, `?(`, `![`, `!(`}
-)
-
-// proseSentEnd is prose's HasSentEndChars.
+// proseSentEnd is prose's HasSentEndChars: a token ends a sentence when
+// it ends in '?' or '!', or in '.', '?' or '!' and a closing bracket or
+// quote (not "'" after '.'), and does not hold "Yahoo!"; or when it holds
+// '.', '?' or '!' before an opening bracket, or '.' before '"'.
 func proseSentEnd(tok string) bool {
-	for _, e := range proseEnders {
-		if strings.HasSuffix(tok, e) && !strings.Contains(tok, "Yahoo!") {
-			return true
+	return endsSentence(tok) && !strings.Contains(tok, "Yahoo!") || opensAfterEnd(tok)
+}
+
+// endsSentence reports whether tok ends in one of prose's enders: `."`,
+// `.)`, `.’`, `.”`, and '?' and '!' alone or before any of `"'’”)`.
+func endsSentence(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	if c := tok[len(tok)-1]; c == '?' || c == '!' {
+		return true
+	}
+	rest, mark := tok, ""
+	for _, m := range []string{`"`, `)`, `'`, "’", "”"} {
+		if strings.HasSuffix(tok, m) {
+			rest, mark = tok[:len(tok)-len(m)], m
+			break
 		}
 	}
-	for _, p := range proseParens {
-		if strings.Contains(tok, p) {
+	if mark == "" || rest == "" {
+		return false
+	}
+	switch rest[len(rest)-1] {
+	case '?', '!':
+		return true
+	case '.':
+		return mark != "'"
+	}
+	return false
+}
+
+// opensAfterEnd reports whether tok holds one of prose's `.[`, `.(`,
+// `."`, `?[`, `?(`, `![`, `!(`.
+func opensAfterEnd(tok string) bool {
+	for i := 0; i+1 < len(tok); i++ {
+		switch c, d := tok[i], tok[i+1]; {
+		case c != '.' && c != '?' && c != '!':
+		case d == '[' || d == '(' || c == '.' && d == '"':
 			return true
 		}
 	}
