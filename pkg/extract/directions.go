@@ -10,8 +10,8 @@ import (
 
 var (
 	// "from 43%", "from a high rate in 2013-14 of 1.59": the start of a change
-	fromToRE   = regexp.MustCompile(`(?i)\bfrom(?:\s*|\s+[^.;%]{0,45}\bof\s+)$`)
-	toRE       = regexp.MustCompile(`(?i)\bto\s*$`)
+	fromToRE = regexp.MustCompile(`(?i)\bfrom(?:\s*|\s+[^.;%]{0,45}\bof\s+)$`)
+	toRE     = regexp.MustCompile(`(?i)\bto\s*$`)
 	// "62% attended, an increase from 19%": the change word names both
 	changeAfterRE = regexp.MustCompile(`(?i)^[^.;]{0,80}?,?\s+(?:an?\s+|the\s+)?(?:further\s+)?(increase|rise|improvement|reduction|decrease|fall|drop)\s+(?:from|on)\s*$`)
 	// "... to 8%, and standing at 5%": a number that carries on a change
