@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/jdkato/prose/v3/tag/aptagmodel"
 )
@@ -83,6 +84,17 @@ func (r *modelReader) u32s(n int) []uint32 {
 	return out
 }
 
+// embedded is b, a part of the embedded model that nothing writes, as a
+// string without a copy, as prose's own reader takes it: 1.4 MB less
+// heap, which with the collector's GOGC=400 is several MB less peak
+// memory.
+func embedded(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // loadPerceptron decodes prose's embedded English model and indexes its
 // features.
 func loadPerceptron() (*perceptron, error) {
@@ -98,9 +110,9 @@ func loadPerceptron() (*perceptron, error) {
 		m.classes[i] = r.str16()
 	}
 	nFeatures, nPairs, blobLen := r.u32(), r.u32(), r.u32()
-	m.blob = string(r.bytes(blobLen))
+	m.blob = embedded(r.bytes(blobLen))
 	m.featOff, m.pairOff = r.u32s(nFeatures+1), r.u32s(nFeatures+1)
-	m.classIDs = append([]uint8(nil), r.bytes(nPairs)...)
+	m.classIDs = r.bytes(nPairs) // read only, as the model's bytes are
 	ws := r.u32s(nPairs)
 	m.weights = make([]float32, len(ws))
 	for i, w := range ws {
