@@ -179,3 +179,36 @@ func FuzzLastClauseStop(f *testing.F) {
 		}
 	})
 }
+
+// TestHoldsInAsHolds checks that the masks' key test with the pairs of
+// bytes says what the plain key test says, for every mask on the
+// benchmark sentences' windows and random texts of the masks' words, and
+// that the pair set is empty again after each text.
+func TestHoldsInAsHolds(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(append([]guarded{}, notMetric...), x.metrics.masks...)
+	pairs := new(bytePairs)
+	held := 0
+	for _, s := range append(textsFor(t, x, 400), "", "a", "19", "over 21,", "section 4") {
+		pairs.set(s, true)
+		for _, g := range all {
+			got, want := g.holdsIn(s, pairs), g.holds(s)
+			if got != want {
+				t.Errorf("%q: holdsIn %v, holds %v for keys %q", s, got, want, g.keys)
+			}
+			if want {
+				held++
+			}
+		}
+		pairs.set(s, false)
+		if *pairs != (bytePairs{}) {
+			t.Fatalf("pairs of %q left in the set", s)
+		}
+	}
+	if held < 100 {
+		t.Fatalf("only %d keys held: the texts test little", held)
+	}
+}
