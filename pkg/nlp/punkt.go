@@ -140,7 +140,17 @@ func appendTrimmed(out []Sentence, text string, start, end int) []Sentence {
 func punktTokens(text string) []punktToken {
 	toks := make([]punktToken, 0, 2*strings.Count(text, ".")+2)
 	start, punct, nextWord := -1, false, false // the word being read
+	var marks markFinder
 	for i := 0; i < len(text); {
+		if start < 0 && !nextWord {
+			// between words, none to take for following a mark: the
+			// next word that counts holds one; step to its start
+			j := marks.next(text, i)
+			if j < 0 {
+				break
+			}
+			i = wordStart(text, i, j)
+		}
 		if start >= 0 { // inside a word: step over its plain bytes
 			for i < len(text)-1 && plainByte[text[i]] {
 				i++
@@ -184,6 +194,49 @@ func punktTokens(text string) []punktToken {
 		toks = append(toks, punktToken{tok: text, end: len(text)})
 	}
 	return toks
+}
+
+// markFinder finds the next '.', '!' or '?' in a text by a byte search
+// for each, remembering where each is until it is passed.
+type markFinder struct {
+	at    [3]int // where each mark next is, from searched; -1 none
+	known bool
+}
+
+// next is the offset of the first mark at or after i in text, or -1.
+func (m *markFinder) next(text string, i int) int {
+	first := -1
+	for k, c := range [3]byte{'.', '!', '?'} {
+		if !m.known || m.at[k] >= 0 && m.at[k] < i {
+			m.at[k] = -1
+			if j := strings.IndexByte(text[i:], c); j >= 0 {
+				m.at[k] = i + j
+			}
+		}
+		if a := m.at[k]; a >= 0 && (first < 0 || a < first) {
+			first = a
+		}
+	}
+	m.known = true
+	return first
+}
+
+// wordStart is where the word holding text[j] starts: after the last
+// white space rune before j, and not before from (a word break). Any
+// place from there back to from would give the same tokens, as the
+// tokenizer reads on from it: this only saves the reading.
+func wordStart(text string, from, j int) int {
+	for j > from {
+		c, size := rune(text[j-1]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeLastRuneInString(text[from:j])
+		}
+		if unicode.IsSpace(c) {
+			break
+		}
+		j -= size
+	}
+	return j
 }
 
 // plainByte tells the bytes that change nothing inside a word: ASCII but
