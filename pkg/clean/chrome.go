@@ -191,29 +191,72 @@ func contact(s string) bool {
 
 // contactWords reports whether strings.ToLower(s) contains "crown
 // copyright" or "open government licen" (licence), and "http" or "www."
-// (web; looked for only until a licence line is found, as contact needs
-// no more), in one pass and without making the lower-case copy. Only ASCII
-// letters and two other characters lower to ASCII: "İ" (U+0130) to "i" and
-// the Kelvin sign (U+212A) to "k"; a text with either is lowered.
+// (web; looked for only when there is no licence line, as contact needs
+// no more), without making the lower-case copy: each phrase is sought by
+// a byte search for one of its letters in either case (contactStems), and
+// tested where that letter is. Only ASCII letters and two other
+// characters lower to ASCII: "İ" (U+0130) to "i" and the Kelvin sign
+// (U+212A) to "k"; a text with either is lowered.
 func contactWords(s string) (licence, web bool) {
 	if strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a") {
 		low := strings.ToLower(s)
 		return strings.Contains(low, "crown copyright") || strings.Contains(low, "open government licen"),
 			strings.Contains(low, "http") || strings.Contains(low, "www.")
 	}
-	for i := 0; i < len(s) && !licence; i++ {
-		switch lowerByte(s[i]) {
-		case 'c':
-			licence = hasLowerPrefix(s[i:], "crown copyright")
-		case 'o':
-			licence = hasLowerPrefix(s[i:], "open government licen")
-		case 'h':
-			web = web || hasLowerPrefix(s[i:], "http")
-		case 'w':
-			web = web || hasLowerPrefix(s[i:], "www.")
+	if holdsFolded(s, licenceStems[0]) || holdsFolded(s, licenceStems[1]) {
+		return true, false
+	}
+	return false, holdsFolded(s, webStems[0]) || holdsFolded(s, webStems[1])
+}
+
+// foldStem is a lower-case ASCII phrase sought in a text with its ASCII
+// capitals lowered, by the place of one of its letters.
+type foldStem struct {
+	phrase string
+	mark   byte // a letter of the phrase, rare in text
+	at     int  // where the mark is in the phrase
+}
+
+// The phrases contactWords seeks, each by its rarest letter.
+var (
+	licenceStems = [2]foldStem{stemBy("crown copyright", 'y'), stemBy("open government licen", 'v')}
+	webStems     = [2]foldStem{stemBy("http", 'p'), stemBy("www.", '.')}
+)
+
+// stemBy is phrase sought by its first mark.
+func stemBy(phrase string, mark byte) foldStem {
+	return foldStem{phrase: phrase, mark: mark, at: strings.IndexByte(phrase, mark)}
+}
+
+// holdsFolded reports whether s, with its ASCII capitals lowered, holds
+// the stem's phrase.
+func holdsFolded(s string, st foldStem) bool {
+	marks := [2]byte{st.mark, st.mark}
+	if 'a' <= st.mark && st.mark <= 'z' {
+		marks[1] = st.mark - 'a' + 'A'
+	}
+	for _, m := range marks[:1+btoi(marks[1] != marks[0])] {
+		for from := 0; from < len(s); {
+			j := strings.IndexByte(s[from:], m)
+			if j < 0 {
+				break
+			}
+			j += from
+			if j >= st.at && hasLowerPrefix(s[j-st.at:], st.phrase) {
+				return true
+			}
+			from = j + 1
 		}
 	}
-	return licence, web
+	return false
+}
+
+// btoi is 1 for true, 0 for false.
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // hasLowerPrefix reports whether s opens with prefix, an ASCII text in

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/findings/findings/internal/benchdata"
 )
 
 // The patterns the byte scans of blocks.go and chrome.go stand in for: each
@@ -72,10 +74,17 @@ func TestSectionNameFootnote(t *testing.T) {
 }
 
 // TestScansAgree checks gradedHeading and contactWords against the
-// patterns and the lower-cased copies they save.
+// patterns and the lower-cased copies they save, on the seeds and on
+// every paragraph of the benchmark texts.
 func TestScansAgree(t *testing.T) {
 	for _, s := range lineSeeds {
 		checkScans(t, s)
+	}
+	texts, _ := benchdata.Texts(t)
+	for _, text := range texts {
+		for _, s := range strings.Split(text, "\n\n") {
+			checkScans(t, s)
+		}
 	}
 }
 

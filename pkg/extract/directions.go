@@ -10,9 +10,8 @@ import (
 
 var (
 	// "from 43%", "from a high rate in 2013-14 of 1.59": the start of a change
-	fromToRE   = regexp.MustCompile(`(?i)\bfrom(?:\s*|\s+[^.;%]{0,45}\bof\s+)$`)
-	toRE       = regexp.MustCompile(`(?i)\bto\s*$`)
-	clauseStop = regexp.MustCompile(`[;:]|,\s+(?:and|but|while|whereas|although|with)\s|\bwhich\b|\bwhile\b|\bbut\b|\bas\b|\bbecause\b`)
+	fromToRE = regexp.MustCompile(`(?i)\bfrom(?:\s*|\s+[^.;%]{0,45}\bof\s+)$`)
+	toRE     = regexp.MustCompile(`(?i)\bto\s*$`)
 	// "62% attended, an increase from 19%": the change word names both
 	changeAfterRE = regexp.MustCompile(`(?i)^[^.;]{0,80}?,?\s+(?:an?\s+|the\s+)?(?:further\s+)?(increase|rise|improvement|reduction|decrease|fall|drop)\s+(?:from|on)\s*$`)
 	// "... to 8%, and standing at 5%": a number that carries on a change
@@ -103,8 +102,8 @@ func (x *metricStage) changeWord(lower string, c candidate) string {
 	// the clause starts at the last break in the 160 bytes before
 	back := max(0, c.start-160)
 	from := back
-	if ms := clauseStop.FindAllStringIndex(lower[back:c.start], -1); len(ms) > 0 {
-		from = back + ms[len(ms)-1][1]
+	if e := lastClauseStop(lower[back:c.start]); e >= 0 {
+		from = back + e
 	}
 	before := splitWords(lower[from:c.start])
 	if len(before) > 8 {
@@ -159,4 +158,58 @@ func (x *metricStage) changeObject(text string, toks []nlp.Token, v, k int) stri
 		return ""
 	}
 	return text[start:end]
+}
+
+// lastClauseStop is where the last clause break in s ends, or -1: the
+// end of the last of the matches, left to right, of
+// `[;:]|,\s+(?:and|but|while|whereas|although|with)\s|\bwhich\b|\bwhile\b|\bbut\b|\bas\b|\bbecause\b`,
+// found by a byte scan (the regexp ran over the 160 bytes before every
+// number).
+func lastClauseStop(s string) int {
+	end := -1
+	for i := 0; i < len(s); {
+		if n := clauseStopAt(s, i); n > 0 {
+			i += n
+			end = i
+			continue
+		}
+		i++
+	}
+	return end
+}
+
+// clauseStopAt is the length of the clause break at s[i], or 0: the
+// first of the pattern's alternatives to match there.
+func clauseStopAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == ';' || c == ':':
+		return 1
+	case c == ',':
+		j := i + 1
+		for j < len(s) && isRE2Space(s[j]) {
+			j++
+		}
+		if j == i+1 {
+			return 0
+		}
+		for _, w := range []string{"and", "but", "while", "whereas", "although", "with"} {
+			if k := j + len(w); strings.HasPrefix(s[j:], w) && k < len(s) && isRE2Space(s[k]) {
+				return k + 1 - i
+			}
+		}
+		return 0
+	case i > 0 && isWordByte(s[i-1]):
+		return 0 // no \b before a word here
+	}
+	for _, w := range []string{"which", "while", "but", "as", "because"} {
+		if k := i + len(w); strings.HasPrefix(s[i:], w) && (k == len(s) || !isWordByte(s[k])) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// isRE2Space is the regexp \s: ASCII white space but \v.
+func isRE2Space(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -48,7 +48,9 @@ var (
 	descriptorRE = mustMatcher(`(?i)\b(?:an?|the)\s+(?:outstanding|good|adequate|inadequate)\s+(?:local\s+authority|lscb|service|board)\s+(?:is|means|will|that)\b|\ban?\s+(?:local\s+authority|service|lscb|board)\s+that\b|\bfour[- ]point\s+scale\b|^an?\s+(?:local\s+authority|lscb|service|board|council)\s+(?:requires\s+improvement|is\s+(?:outstanding|good|adequate|inadequate))\s+(?:if|when|where)\b`)
 	// signals that the grade belongs to an earlier inspection
 	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|earlier|prior|most\s+recent|single|former)\s+(?:ofsted\s+|full\s+|standard\s+|short\s+|children's\s+services\s+)?(?:inspections?|visits?|judgements?)\b|\b(?:was|were)\s+(?:last|previously)\s+inspected\b|\bat\s+that\s+time\b|\bsince\s+(?:[\w’']+\s+){1,6}(?:was|were|had\s+been)\s+(?:judged|rated|found)\b|\bfollowing\s+the\s+(?:` + gradeAlt + `)\b|\binspections?\s+(?:before\s+this|ago|earlier)\b|\bbefore\s+this\s+(?:one|inspection)\b|\b(?:when|where)\s+(?:it|they|the\s+(?:council|local\s+authority|service))\s+(?:was|were)\s+last\s+inspected\b`)
-	yearRE     = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
+	// previousPat is previousRE run only where a branch may match
+	previousPat = mustMatcher(previousRE.String())
+	yearRE      = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
 	// "good or outstanding", "good, one adequate and one inadequate": a
 	// further grade in a list
 	gradeListRE = regexp.MustCompile(`(?i)^\s*(?:or|and|,)\s+(?:(?:and\s+)?(?:one|two|three|four|five|six|\d+)\s+)?(` + gradeAlt + `)\b`)
@@ -392,6 +394,7 @@ func (r *proseRead) markPrevious() {
 	x, text, section, out := r.x, r.text, r.section, r.out
 	before := r.ctx.sentenceBefore
 	carried := len(out) > 0 && before != "" && previousRE.MatchString(before) && yearRE.MatchString(before) && !yearRE.MatchString(text)
+	var past *sentencePast // read at the first grade that needs it
 	for i := range out {
 		if out[i].Grade == report.NotGraded {
 			continue
@@ -404,7 +407,10 @@ func (r *proseRead) markPrevious() {
 			}
 			continue
 		}
-		out[i].Previous, out[i].Year = r.ctx.previous(text, section, out[i].start)
+		if past == nil {
+			past = pastOf(text, section, r.keys.keys)
+		}
+		out[i].Previous, out[i].Year = r.ctx.previous(text, past, out[i].start)
 		if out[i].own {
 			// the council's homes and fostering are graded by inspections of their own
 			out[i].Previous = true
@@ -660,26 +666,46 @@ func (x *judgeStage) scopeOf(s string) string {
 
 var nonWordRE = regexp.MustCompile(`[^a-z0-9']+`)
 
+// sentencePast is what a sentence and its section say of an earlier
+// inspection: the same for every grade in the sentence, so read once.
+type sentencePast struct {
+	years [][2]int // the sentence's years: where each starts, and the year
+	this  bool     // it speaks of "this inspection": its grades are current
+	// it names an earlier inspection ("at the last inspection"), or its
+	// section does ("Previous inspection judgements", "Judgements at the
+	// last inspection")
+	said bool
+}
+
+// pastOf reads a sentence for previous; keys are its lower case as the
+// patterns' needs are tested (textKeys.keys).
+func pastOf(text, section, keys string) *sentencePast {
+	p := &sentencePast{this: strings.Contains(strings.ToLower(text), "this inspection")}
+	for _, m := range yearRE.FindAllStringIndex(text, -1) {
+		y, _ := strconv.Atoi(text[m[0]:m[1]])
+		p.years = append(p.years, [2]int{m[0], y})
+	}
+	p.said = previousPat.matches(text, keys) || strings.Contains(strings.ToLower(section), "previous") || earlierTableRE.MatchString(section)
+	return p
+}
+
 // previous decides whether the grade at offset at in a sentence is from an
 // earlier inspection, and its year when the sentence says. An explicit
 // earlier inspection ("at the last inspection", "in their most recent
 // inspection") or a year before the report's makes it previous; "now" next
 // to the grade makes it current.
-func (c *docContext) previous(text, section string, at int) (bool, int) {
+func (c *docContext) previous(text string, p *sentencePast, at int) (bool, int) {
 	year, best := 0, 1<<30
-	for _, m := range yearRE.FindAllStringIndex(text, -1) {
-		y, _ := strconv.Atoi(text[m[0]:m[1]])
-		if d := abs(m[0] - at); d < best {
-			best, year = d, y
+	for _, y := range p.years {
+		if d := abs(y[0] - at); d < best {
+			best, year = d, y[1]
 		}
 	}
 	before := strings.ToLower(text[max(0, at-12):at])
-	if strings.Contains(before, "now") || strings.Contains(strings.ToLower(text), "this inspection") {
+	if strings.Contains(before, "now") || p.this {
 		return false, 0
 	}
-	// a section about the earlier inspection ("Previous inspection
-	// judgements", "Judgements at the last inspection") grades the past
-	prev := previousRE.MatchString(text) || strings.Contains(strings.ToLower(section), "previous") || earlierTableRE.MatchString(section)
+	prev := p.said
 	if !prev && year != 0 && c.year != 0 && year < c.year {
 		prev = true
 	}
@@ -697,15 +723,50 @@ func abs(n int) int {
 }
 
 // mayGrade is a cheap test that a sentence may state a grade: most do not,
-// and the judgement patterns are costly.
+// and the judgement patterns are costly. It reports whether the text holds
+// one of gradeStems, each found from the places of the one letter it is
+// sought by (gradeMarks): four byte searches in place of ten.
 func mayGrade(text string) bool {
-	for _, w := range []string{"ood", "dequate", "utstanding", "mprovement", "raded", "udgement", "OOD", "DEQUATE", "UTSTANDING", "MPROVEMENT"} {
-		if strings.Contains(text, w) {
-			return true
+	for m := range len(gradeMarks) {
+		mark := gradeMarks[m]
+		for j := strings.IndexByte(text, mark); j >= 0; {
+			for _, g := range gradeStems {
+				if g.mark == mark && j >= g.at && strings.HasPrefix(text[j-g.at:], g.stem) {
+					return true
+				}
+			}
+			k := strings.IndexByte(text[j+1:], mark)
+			if k < 0 {
+				break
+			}
+			j += k + 1
 		}
 	}
 	return false
 }
+
+// gradeMarks are the letters gradeStems are sought by: every stem but
+// "mprovement" holds a d, and it a v.
+const gradeMarks = "dvDV"
+
+// gradeStem is a string a sentence that may grade holds, with the first
+// of gradeMarks in it and where.
+type gradeStem struct {
+	stem string
+	mark byte
+	at   int
+}
+
+// gradeStems are the stems of the grades and of grading words, lower- and
+// upper-case.
+var gradeStems = func() []gradeStem {
+	var out []gradeStem
+	for _, w := range []string{"ood", "dequate", "utstanding", "mprovement", "raded", "udgement", "OOD", "DEQUATE", "UTSTANDING", "MPROVEMENT"} {
+		at := strings.IndexAny(w, gradeMarks)
+		out = append(out, gradeStem{stem: w, mark: w[at], at: at})
+	}
+	return out
+}()
 
 // clauseAfter is the text from offset i to the next clause break.
 func clauseAfter(text string, i int) string {

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/findings/findings/internal/benchdata"
 )
 
 // TestJudgementsMechanisms: each case is a paragraph read sentence by
@@ -198,4 +201,52 @@ func TestNotGradedFindsWhatTheWholeFinds(t *testing.T) {
 	if found < 4 {
 		t.Errorf("%d texts matched, want the 4 written to", found)
 	}
+}
+
+// mayGradeByContains is mayGrade as ten substring searches, its oracle.
+func mayGradeByContains(text string) bool {
+	for _, g := range gradeStems {
+		if strings.Contains(text, g.stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestMayGradeAsContains checks mayGrade against the substring searches
+// on every line of the benchmark texts, on each stem at the start, the middle and
+// the end of a text, and on near misses.
+func TestMayGradeAsContains(t *testing.T) {
+	cases := []string{"", "d", "v", "D", "V", "oo", "goo", "gooD", "dequat", "Improvemen", "rade", "judgemen", "od od dd vv DV"}
+	for _, g := range gradeStems {
+		cases = append(cases, g.stem, "x"+g.stem, g.stem+"x", "The "+g.stem+" and d.", g.stem[1:], g.stem[:len(g.stem)-1])
+	}
+	texts, _ := benchdata.Texts(t)
+	for _, text := range texts {
+		cases = append(cases, strings.Split(text, "\n")...)
+	}
+	yes := 0
+	for _, c := range cases {
+		got, want := mayGrade(c), mayGradeByContains(c)
+		if got != want {
+			t.Errorf("mayGrade(%q) = %v, want %v", c, got, want)
+		}
+		if want {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(cases) {
+		t.Fatalf("%d of %d cases may grade: the cases test nothing", yes, len(cases))
+	}
+}
+
+// FuzzMayGrade checks mayGrade against the substring searches on any text.
+func FuzzMayGrade(f *testing.F) {
+	f.Add("The service is good. It requires improvement.")
+	f.Add("GOOD and OUTSTANDING, graded ddd vvv")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := mayGrade(text), mayGradeByContains(text); got != want {
+			t.Errorf("mayGrade(%q) = %v, want %v", text, got, want)
+		}
+	})
 }

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -125,5 +127,88 @@ func TestMetricsMasks(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: metrics %q, want %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+// clauseStopRE is the pattern lastClauseStop scans for, its oracle.
+var clauseStopRE = regexp.MustCompile(`[;:]|,\s+(?:and|but|while|whereas|although|with)\s|\bwhich\b|\bwhile\b|\bbut\b|\bas\b|\bbecause\b`)
+
+// lastClauseStopByRE is lastClauseStop by the pattern.
+func lastClauseStopByRE(s string) int {
+	if ms := clauseStopRE.FindAllStringIndex(s, -1); len(ms) > 0 {
+		return ms[len(ms)-1][1]
+	}
+	return -1
+}
+
+// TestLastClauseStopAsPattern checks the scan against the pattern on the
+// lower-cased benchmark sentences, every tail of them, and texts at the
+// edges of each alternative.
+func TestLastClauseStopAsPattern(t *testing.T) {
+	cases := []string{"", ";", "a:b", ",and ", ", and ", ",  \tbut\nx", ", whereas", ", with", ", withx ", "which",
+		"whichever", "_as", "as_", "has", "as", "é as", "asé", "because,", "but but", ", and, but ", "x, although b; c which"}
+	found := 0
+	for _, s := range reportSentences(t) {
+		low := strings.ToLower(s)
+		cases = append(cases, low)
+		for i := 0; i < len(low); i += 7 {
+			cases = append(cases, low[i:])
+		}
+	}
+	for _, s := range cases {
+		got, want := lastClauseStop(s), lastClauseStopByRE(s)
+		if got != want {
+			t.Errorf("lastClauseStop(%q) = %d, the pattern says %d", s, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d texts hold a clause break", found)
+	}
+}
+
+// FuzzLastClauseStop checks the scan against the pattern on any text.
+func FuzzLastClauseStop(f *testing.F) {
+	f.Add("rates fell, but then rose; as expected, which")
+	f.Add(", \t and x,while y")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastClauseStop(s), lastClauseStopByRE(s); got != want {
+			t.Errorf("lastClauseStop(%q) = %d, the pattern says %d", s, got, want)
+		}
+	})
+}
+
+// TestHoldsInAsHolds checks that the masks' key test with the pairs of
+// bytes says what the plain key test says, for every mask on the
+// benchmark sentences' windows and random texts of the masks' words, and
+// that the pair set is empty again after each text.
+func TestHoldsInAsHolds(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := append(append([]guarded{}, notMetric...), x.metrics.masks...)
+	pairs := new(bytePairs)
+	held := 0
+	for _, s := range append(textsFor(t, x, 400), "", "a", "19", "over 21,", "section 4") {
+		pairs.set(s, true)
+		for _, g := range all {
+			got, want := g.holdsIn(s, pairs), g.holds(s)
+			if got != want {
+				t.Errorf("%q: holdsIn %v, holds %v for keys %q", s, got, want, g.keys)
+			}
+			if want {
+				held++
+			}
+		}
+		pairs.set(s, false)
+		if *pairs != (bytePairs{}) {
+			t.Fatalf("pairs of %q left in the set", s)
+		}
+	}
+	if held < 100 {
+		t.Fatalf("only %d keys held: the texts test little", held)
 	}
 }

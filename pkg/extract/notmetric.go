@@ -76,6 +76,52 @@ func (g guarded) holds(s string) bool {
 	return false
 }
 
+// holdsIn is holds for a text s whose pairs of bytes are in pairs: a key
+// whose first two bytes are not a pair of s is not in s, and is passed
+// without a search. The masks ask some 40 patterns' keys of each window
+// around a number.
+func (g guarded) holdsIn(s string, pairs *bytePairs) bool {
+	if g.keys == nil || len(g.keys) == 1 && g.keys[0] == letterDigit[0] {
+		return g.holds(s)
+	}
+	for _, k := range g.keys {
+		if !pairs.mayHold(k) {
+			continue
+		}
+		if g.numberAfter && numberAfter(s, k) || !g.numberAfter && strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// bytePairs is a set of the pairs of bytes that follow one another in a
+// text, as bits.
+type bytePairs [1 << 16 / 64]uint64
+
+// set adds (on) or removes (off) the pairs of s: removing them leaves
+// the set empty for the next text at the cost of its own length.
+func (p *bytePairs) set(s string, on bool) {
+	for i := 0; i+1 < len(s); i++ {
+		v := uint16(s[i])<<8 | uint16(s[i+1])
+		if on {
+			p[v>>6] |= 1 << (v & 63)
+		} else {
+			p[v>>6] = 0
+		}
+	}
+}
+
+// mayHold reports whether a text whose pairs these are may hold k: k is
+// shorter than two bytes, or its first two bytes are a pair.
+func (p *bytePairs) mayHold(k string) bool {
+	if len(k) < 2 {
+		return true
+	}
+	v := uint16(k[0])<<8 | uint16(k[1])
+	return p[v>>6]&(1<<(v&63)) != 0
+}
+
 // numberAfter reports whether some k in s is followed by the letters that
 // end its word, then white space, then a digit or the first letter of
 // one, two ... ten.

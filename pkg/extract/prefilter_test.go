@@ -258,6 +258,30 @@ func TestMatcherMatchesWhatTheWholeMatches(t *testing.T) {
 	if n := len(descriptorRE.get().branches); n != 4 {
 		t.Errorf("descriptor: %d branches, want 4", n)
 	}
+	checkMatcher(t, previousPat, previousRE, append(reportSentences(t),
+		"At the LAST inspection it was good", "the most recent full\tinspection", "It was last inspected in 2012",
+		"at that time", "Since the service was judged good", "following the good judgement", "inspections ago",
+		"before this one", "When the council was last inspected", "the former Ofsted visit", "the prior judgements",
+		"at the \u212aelvin inspection", "the last inspections"), 8)
+}
+
+// checkMatcher checks a matcher against its regexp on texts, at least
+// least of which it matches.
+func checkMatcher(t *testing.T, p *pattern, re *regexp.Regexp, texts []string, least int) {
+	t.Helper()
+	matched := 0
+	for _, s := range texts {
+		want := re.MatchString(s)
+		if got := p.matches(s, proseKeys(s).keys); got != want {
+			t.Errorf("%s on %q: %v, want %v", re, s, got, want)
+		}
+		if want {
+			matched++
+		}
+	}
+	if matched < least {
+		t.Errorf("%d texts matched, want at least %d", matched, least)
+	}
 }
 
 // TestUnitPatternsFindWhatTheWholeFinds checks the metric patterns whose

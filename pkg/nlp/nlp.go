@@ -6,10 +6,6 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v3/segment"
-	"github.com/jdkato/prose/v3/tag"
-	"github.com/jdkato/prose/v3/tokenize"
 )
 
 // Sentence is a sentence of a text and where it lies in that text:
@@ -29,12 +25,12 @@ type Token struct {
 // The models load on first use, once per process, and are shared read-only
 // by every goroutine.
 var (
-	segmenter = sync.OnceValues(segment.New)
-	tokenizer = sync.OnceValue(func() *tokenize.Tokenizer { return tokenize.New() })
-	tagger    = sync.OnceValues(func() (*tag.Tagger, error) { return tag.New() })
+	segmenter = sync.OnceValues(loadPunkt)
+	tagger    = sync.OnceValues(loadPerceptron)
 )
 
-// Sentences splits text into sentences with Punkt.
+// Sentences splits text into sentences with Punkt, where prose's
+// segmenter splits it (punkt.go).
 func Sentences(text string) ([]Sentence, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
@@ -47,12 +43,7 @@ func Sentences(text string) ([]Sentence, error) {
 		start, end := trimSpace(text)
 		return []Sentence{{Text: text[start:end], Start: start, End: end}}, nil
 	}
-	raw := seg.Segment(text)
-	out := make([]Sentence, 0, len(raw))
-	for _, s := range raw {
-		out = append(out, Sentence{Text: s.Text, Start: s.Start, End: s.End()})
-	}
-	return out, nil
+	return seg.segment(text), nil
 }
 
 // oneSentence reports whether Punkt cannot split text: Punkt breaks only
@@ -95,19 +86,16 @@ func hasNonASCIISpace(text string) bool {
 	return strings.IndexFunc(text, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsSpace(r) }) >= 0
 }
 
-// Tag tokenizes a sentence and tags each token's part of speech.
+// Tag tokenizes a sentence and tags each token's part of speech, as
+// prose's tokenizer and tagger do (tokenize.go, perceptron.go).
 func Tag(sentence string) ([]Token, error) {
 	tg, err := tagger()
 	if err != nil {
 		return nil, fmt.Errorf("load tagger model: %w", err)
 	}
-	toks := tokenizer().Tokenize(sentence)
-	tg.TagTokens(toks)
-	out := make([]Token, len(toks))
-	for i, t := range toks {
-		out[i] = Token{Text: t.Text, Tag: t.Tag, Start: t.Start, End: t.End()}
-	}
-	return out, nil
+	toks := wordTokens(sentence)
+	tg.tagTokens(toks)
+	return toks, nil
 }
 
 // Warm loads the sentence and tagging models now, so that a caller can

@@ -1,10 +1,13 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/findings/findings/internal/benchdata"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
 )
 
 // texts are varied inputs for the offset invariants: quotes, abbreviations,
@@ -178,10 +181,7 @@ func TestOneSentenceAsPunkt(t *testing.T) {
 		cases = append(cases, strings.Split(text, "\n\n")...)
 		cases = append(cases, strings.Split(text, "\n")...)
 	}
-	seg, err := segmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
+	seg := proseSegmenter(t)
 	fast := 0
 	for _, text := range cases {
 		if strings.TrimSpace(text) == "" || !oneSentence(text) {
@@ -197,4 +197,77 @@ func TestOneSentenceAsPunkt(t *testing.T) {
 	if fast == 0 {
 		t.Fatal("no text took the fast path")
 	}
+}
+
+// proseTag is prose's own tagging of a sentence, the oracle for
+// perceptron.go.
+func proseTag(tb testing.TB, sentence string) []Token {
+	tb.Helper()
+	tg, err := tag.New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	toks := tokenize.New().Tokenize(sentence)
+	tg.TagTokens(toks)
+	out := make([]Token, len(toks))
+	for i, t := range toks {
+		out[i] = Token{Text: t.Text, Tag: t.Tag, Start: t.Start, End: t.End()}
+	}
+	return out
+}
+
+// tagCases are tokens that take each of the tagger's paths: a dash,
+// emoticons, a handle, treebank traces, bracket labels, hyphenated words,
+// years, digits, capitals and non-ASCII words.
+var tagCases = []string{
+	"- :-) xD @someone 0 * *T* *?* *-12 *EXP*-1 *ABC *-1234 -LRB- -RRB- -ABCD-",
+	"Well-led services in 2019 saw 45 children, 1.4% more, and 3rd-party reviews.",
+	"ÉCOLE Café naïve Über İstanbul 😀 KELVIN \u212a.",
+	"+1234 -123 1-2 --5 ¯\\(ツ)/¯ (╯°□°）╯︵┻━┻ (ಠ_ಠ)",
+	"They don't know; it's the children's home. We'll see, I'm sure they're fine. Isn’t it? DON'T 'S n't.",
+	"U.K. U.S.A. Dr. Mrs. Ltd. e.g. (“quoted”) ‘single’ $45 [note] \"said,\" end:",
+}
+
+// TestTagAsProse checks that perceptron.go gives every token of the test
+// texts and of the benchmark texts' sentences the tag prose gives it.
+func TestTagAsProse(t *testing.T) {
+	cases := append([]string{}, tagCases...)
+	for _, text := range texts {
+		cases = append(cases, text)
+	}
+	benchTexts, _ := benchdata.Texts(t)
+	for _, text := range benchTexts {
+		ss, err := Sentences(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range ss {
+			cases = append(cases, s.Text)
+		}
+	}
+	for _, text := range cases {
+		got, err := Tag(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := proseTag(t, text); !slices.Equal(got, want) {
+			t.Errorf("%q:\n got %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// FuzzTagAsProse checks perceptron.go against prose on any text.
+func FuzzTagAsProse(f *testing.F) {
+	for _, s := range tagCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, err := Tag(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := proseTag(t, text); !slices.Equal(got, want) {
+			t.Errorf("%q:\n got %v\nwant %v", text, got, want)
+		}
+	})
 }
