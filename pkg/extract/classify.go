@@ -488,6 +488,18 @@ func ruleFeatures(fw *featureWriter, clauses []clause, v verdict) bool {
 	if len(clauses) > 1 && clauses[0].concede {
 		fw.emit("concession", "")
 	}
+	if len(clauses) > 1 {
+		// the lean of each of the first three clauses by the cues, in
+		// order: "+-" grants then faults (mixed), "0-" only faults
+		fw.buf = append(fw.buf[:0], "cpat:"...)
+		for k, c := range clauses {
+			if k == 3 {
+				break
+			}
+			fw.buf = append(fw.buf, "-0+"[c.polarity(1)+1])
+		}
+		fw.sink(fw.buf)
+	}
 	for _, c := range clauses {
 		if c.effort && c.polarity(1) >= 0 && len(clauses) > 1 {
 			fw.emit("effort-clause", "") // effort granted beside another clause
@@ -576,11 +588,12 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 		}
 		prev = t
 	}
-	polarityFeatures(fw, total, strongPos, strongNeg, polClause[:])
+	polarityFeatures(fw, total, strongPos, strongNeg, polClause[:clause+1])
 }
 
 // polarityFeatures band the sentence's polarity: its sum, its strong
-// words, and whether clauses pull both ways.
+// words, and whether clauses pull both ways; polClause holds one sum per
+// clause.
 func polarityFeatures(fw *featureWriter, total float64, strongPos, strongNeg int, polClause []float64) {
 	fw.emit("polsum:", bucketF(total, -20, -10, -5, -2, 2, 5, 10, 20))
 	fw.emit("polpos:", bucket(strongPos, 0, 1, 2, 3))
@@ -592,6 +605,22 @@ func polarityFeatures(fw *featureWriter, total float64, strongPos, strongNeg int
 	}
 	if hasPos && hasNeg {
 		fw.emit("polclauses:both", "")
+	}
+	if n := len(polClause); n > 1 {
+		// the same by the words' polarity, for clauses whose words lean
+		// though no cue is in them ("visits are purposeful, but ...")
+		fw.buf = append(fw.buf[:0], "ppat:"...)
+		for _, p := range polClause[:min(n, 3)] {
+			switch {
+			case p >= 2:
+				fw.buf = append(fw.buf, '+')
+			case p <= -2:
+				fw.buf = append(fw.buf, '-')
+			default:
+				fw.buf = append(fw.buf, '0')
+			}
+		}
+		fw.sink(fw.buf)
 	}
 }
 

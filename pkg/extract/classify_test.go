@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/findings/findings/pkg/report"
@@ -65,6 +66,48 @@ func TestSectionRuleEndsAtRow(t *testing.T) {
 	} {
 		if got[text] != want {
 			t.Errorf("%q: %q, want %q", text, got[text], want)
+		}
+	}
+}
+
+// TestClausePatterns: a sentence of more than one clause tells the model
+// each clause's lean, by the cues (cpat:) and by the words' polarity in
+// graded reports (ppat:), so that "good, but poor" differs from "poor, but
+// more poor"; a sentence of one clause has neither.
+func TestClausePatterns(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		sentence, cpat string
+	}{
+		{"Visits to children are purposeful and effective, but records are poor and out of date.", "cpat:+-"},
+		{"Plans are weak, but reviews are often late and poor.", "cpat:--"},
+		{"Although most plans are regularly reviewed, too many are basic.", "cpat:+-"},
+		{"Children are seen quickly and their plans are thorough.", ""},
+	} {
+		u := unit{text: tt.sentence, pdf: true}
+		ws := splitWords(u.text)
+		v, clauses := x.verdicts.ruleVerdict(u, ws)
+		fw := x.verdicts.featureWriterFor(ws)
+		fw.keep = true
+		x.verdicts.features(fw, u, ws, clauses, v, nil)
+		var cpat, ppat string
+		for _, f := range fw.feats {
+			switch {
+			case strings.HasPrefix(f, "cpat:"):
+				cpat = f
+			case strings.HasPrefix(f, "ppat:"):
+				ppat = f
+			}
+		}
+		fw.release()
+		if cpat != tt.cpat {
+			t.Errorf("%q: clause pattern %q, want %q", tt.sentence, cpat, tt.cpat)
+		}
+		if (ppat == "") != (tt.cpat == "") || len(ppat) != len(cpat) {
+			t.Errorf("%q: polarity pattern %q beside %q", tt.sentence, ppat, cpat)
 		}
 	}
 }
