@@ -27,7 +27,7 @@ type Example struct {
 type Options struct {
 	Epochs   int     // passes over the data (default 40)
 	Rate     float64 // AdaGrad step (default 0.3)
-	L2       float64 // weight decay per step (default 1e-4)
+	L2       float64 // weight decay per step (default 3e-5)
 	MinCount int     // features seen fewer times are dropped (default 2)
 	Restarts int     // orders of the examples whose models are averaged
 	Seed     uint64
@@ -46,7 +46,7 @@ func (o Options) withDefaults() Options {
 		o.Rate = 0.3
 	}
 	if o.L2 == 0 {
-		o.L2 = 1e-4
+		o.L2 = 3e-5
 	}
 	if o.MinCount == 0 {
 		o.MinCount = 2
