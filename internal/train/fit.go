@@ -28,7 +28,7 @@ type Options struct {
 	Epochs   int     // passes over the data (default 40)
 	Rate     float64 // AdaGrad step (default 0.3)
 	L2       float64 // weight decay per step (default 3e-5)
-	MinCount int     // features seen fewer times are dropped (default 2)
+	MinCount int     // features seen fewer times are dropped (default 3)
 	Restarts int     // orders of the examples whose models are averaged
 	Seed     uint64
 	// ClassPower weighs the rarer classes (see extract.DefaultClassPower);
@@ -49,7 +49,7 @@ func (o Options) withDefaults() Options {
 		o.L2 = 3e-5
 	}
 	if o.MinCount == 0 {
-		o.MinCount = 2
+		o.MinCount = 3
 	}
 	if o.ClassPower == nil {
 		p := extract.DefaultClassPower
