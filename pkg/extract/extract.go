@@ -86,20 +86,23 @@ func New(opts ...Option) (*Extractor, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	v.setModel(l.m)
+	v.setModel(l.m, l.tab)
 	return &Extractor{facts: f, judgements: j, metrics: m, verdicts: v}, nil
 }
 
+// loadedModel is a model and its table, compiled beside the lexicons.
 type loadedModel struct {
 	m   *Model
+	tab *table // nil when m is
 	err error
 }
 
 // loadModel is the model the options name, else the embedded one; with
-// neither, the rules alone decide.
+// neither, the rules alone decide. It compiles the model's table too, so
+// that the table is built while the lexicons are.
 func loadModel(o options) loadedModel {
 	if o.modelSet {
-		return loadedModel{o.model, nil}
+		return withTable(o.model)
 	}
 	b, err := dataFS.ReadFile("data/model.tsv")
 	if err != nil {
@@ -107,9 +110,17 @@ func loadModel(o options) loadedModel {
 	}
 	m, err := ReadModel(bytes.NewReader(b))
 	if err != nil {
-		err = fmt.Errorf("model.tsv: %w", err)
+		return loadedModel{err: fmt.Errorf("model.tsv: %w", err)}
 	}
-	return loadedModel{m, err}
+	return withTable(m)
+}
+
+// withTable is m with its table.
+func withTable(m *Model) loadedModel {
+	if m == nil {
+		return loadedModel{}
+	}
+	return loadedModel{m: m, tab: newTable(m)}
 }
 
 var (

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -144,28 +143,214 @@ type table struct {
 	mask  uint64
 	keys  []string
 	ws    [][nLabels]float64
+	words wordTable
 }
 
-// newTable compiles the weights of m.
-func newTable(m *Model) *table {
-	n := len(m.Weights)
+// wordTable is the model's features of one word or a pair of words (w:,
+// nw:, start: and b:) keyed by the words' numbers, so that a sentence
+// hashes each of its words once to find its number and its features, and
+// its pair with the previous word by the two numbers, not by hashing the
+// bytes of four feature strings for every word. Both tables are open
+// addressing, probed linearly, at most half full.
+type wordTable struct {
+	seed   maphash.Seed
+	slots  []uint32    // by the word's hash: its number + 1; 0 is empty
+	words  []wordEntry // by number: every word some feature names
+	pairs  []pairSlot  // by pairKey's hash
+	npairs int
+	caret  int32 // the number of "^", the word before the first; -1 for none
+}
+
+// wordEntry is a word, its hash, and the numbers of its features in the
+// table.
+type wordEntry struct {
+	hash uint64
+	text string
+	wordFeats
+}
+
+// wordFeats are the numbers of a word's features in the table, -1 for
+// none.
+type wordFeats struct{ w, nw, start int32 }
+
+// pairSlot is a pair's key (0: empty) and its feature's number.
+type pairSlot struct {
+	key uint64
+	k   int32
+}
+
+// noWordFeats is the features of a word the model does not know.
+var noWordFeats = wordFeats{-1, -1, -1}
+
+// pairKey is the key of the pair of words numbered a, b: never 0.
+func pairKey(a, b int32) uint64 { return uint64(a+1)<<32 | uint64(b+1) }
+
+// pairSlotOf is where the probe for key starts in pairs of mask: the key
+// scattered by Fibonacci hashing.
+func pairSlotOf(key, mask uint64) uint64 { return (key * 0x9E3779B97F4A7C15 >> 32) & mask }
+
+// newWordTable is an empty word table sized for n features, filled by
+// file.
+func newWordTable(n int) wordTable {
+	wt := wordTable{seed: maphash.MakeSeed()}
+	wt.slots = make([]uint32, pow2(n/2))
+	wt.pairs = make([]pairSlot, pow2(2*n))
+	wt.caret = -1
+	return wt
+}
+
+// pow2 is the least power of two at least n, and at least 8.
+func pow2(n int) int {
 	size := 8
-	for size < 2*n {
+	for size < n {
 		size <<= 1
 	}
-	t := &table{seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1),
-		keys: make([]string, 0, n), ws: make([][nLabels]float64, 0, n)}
+	return size
+}
+
+// file files feature f, number k, when it is a word feature, and reports
+// whether it was. A pair "b:x_y_z" is filed under each way of cutting it
+// at an underscore, so that the pair of words that makes it finds it
+// whatever the words hold.
+func (wt *wordTable) file(f string, k int32) bool {
+	kind, rest, _ := strings.Cut(f, ":")
+	switch kind {
+	case "w":
+		wt.words[wt.add(rest)].w = k
+	case "nw":
+		wt.words[wt.add(rest)].nw = k
+	case "start":
+		wt.words[wt.add(rest)].start = k
+	case "b":
+		for i := range len(rest) {
+			if rest[i] == '_' {
+				wt.addPair(pairKey(wt.add(rest[:i]), wt.add(rest[i+1:])), k)
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// add is the number of word w, given one when it has none.
+func (wt *wordTable) add(w string) int32 {
+	h := maphash.String(wt.seed, w)
+	id, i := wt.find(h, w)
+	if id >= 0 {
+		return id
+	}
+	id = int32(len(wt.words))
+	wt.words = append(wt.words, wordEntry{hash: h, text: w, wordFeats: noWordFeats})
+	wt.slots[i] = uint32(id + 1)
+	if 2*len(wt.words) > len(wt.slots) {
+		wt.slots = make([]uint32, 2*len(wt.slots))
+		for id, e := range wt.words {
+			_, i := wt.find(e.hash, e.text)
+			wt.slots[i] = uint32(id + 1)
+		}
+	}
+	return id
+}
+
+// find is the number of word w of hash h and its slot, or -1 and the
+// empty slot where it would go.
+func (wt *wordTable) find(h uint64, w string) (int32, uint64) {
+	mask := uint64(len(wt.slots) - 1)
+	i := h & mask
+	for ; wt.slots[i] != 0; i = (i + 1) & mask {
+		id := int32(wt.slots[i] - 1)
+		if e := &wt.words[id]; e.hash == h && e.text == w {
+			return id, i
+		}
+	}
+	return -1, i
+}
+
+// addPair files the pair feature number k under key.
+func (wt *wordTable) addPair(key uint64, k int32) {
+	put(wt.pairs, pairSlot{key, k})
+	wt.npairs++
+	if 2*wt.npairs > len(wt.pairs) {
+		old := wt.pairs
+		wt.pairs = make([]pairSlot, 2*len(old))
+		for _, s := range old {
+			if s.key != 0 {
+				put(wt.pairs, s)
+			}
+		}
+	}
+}
+
+// put puts s in the first empty slot of its probe in pairs.
+func put(pairs []pairSlot, s pairSlot) {
+	mask := uint64(len(pairs) - 1)
+	i := pairSlotOf(s.key, mask)
+	for pairs[i].key != 0 {
+		i = (i + 1) & mask
+	}
+	pairs[i] = s
+}
+
+// word is the number and the features of word w, -1 and none when no
+// feature names it.
+func (wt *wordTable) word(w string) (int32, wordFeats) {
+	if len(wt.words) == 0 {
+		return -1, noWordFeats
+	}
+	id, _ := wt.find(maphash.String(wt.seed, w), w)
+	if id < 0 {
+		return -1, noWordFeats
+	}
+	return id, wt.words[id].wordFeats
+}
+
+// pair is the number of the feature of the pair of words numbered prev,
+// w, or -1.
+func (wt *wordTable) pair(prev, w int32) int32 {
+	if prev < 0 || w < 0 {
+		return -1
+	}
+	key, mask := pairKey(prev, w), uint64(len(wt.pairs)-1)
+	for i := pairSlotOf(key, mask); wt.pairs[i].key != 0; i = (i + 1) & mask {
+		if wt.pairs[i].key == key {
+			return wt.pairs[i].k
+		}
+	}
+	return -1
+}
+
+// newTable compiles the weights of m. The word features go to the word
+// table alone: the hot loop finds them by the words' numbers.
+func newTable(m *Model) *table {
+	n := len(m.Weights)
+	t := &table{seed: maphash.MakeSeed(), keys: make([]string, n), ws: make([][nLabels]float64, n),
+		words: newWordTable(n)}
+	var others []int32
+	k := int32(0)
 	for f, w := range m.Weights {
-		h := maphash.String(t.seed, f)
+		t.keys[k], t.ws[k] = f, w
+		if !t.words.file(f, k) {
+			others = append(others, k)
+		}
+		k++
+	}
+	t.words.caret, _ = t.words.word("^")
+	t.slots, t.mask = make([]uint64, pow2(2*len(others))), uint64(pow2(2*len(others))-1)
+	for _, k := range others {
+		h := maphash.String(t.seed, t.keys[k])
 		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = h>>32<<32 | uint64(len(t.keys)+1)
-		t.keys = append(t.keys, f)
-		t.ws = append(t.ws, w)
+		t.slots[i] = h>>32<<32 | uint64(k+1)
 	}
 	return t
+}
+
+// isWordFeature reports whether feature f is one the word table files.
+func isWordFeature(f string) bool {
+	return strings.HasPrefix(f, "w:") || strings.HasPrefix(f, "b:") || strings.HasPrefix(f, "nw:") || strings.HasPrefix(f, "start:")
 }
 
 // find is the number of feature f, or -1 when the model has no weights
@@ -290,15 +475,15 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 // a float64 holds exactly, and one division by an exact power of ten is
 // rounded correctly, so the value is ParseFloat's to the bit, at a
 // fraction of its cost on the 60,000 weights read at every start.
-func parseDecimal(b []byte) (v float64, ok bool) {
+func parseDecimal(b string) (v float64, ok bool) {
 	neg := len(b) > 0 && b[0] == '-'
 	if neg {
 		b = b[1:]
 	}
 	var m uint64
 	digits, frac, point := 0, 0, false
-	for _, c := range b {
-		switch {
+	for i := range len(b) {
+		switch c := b[i]; {
 		case c >= '0' && c <= '9':
 			m = m*10 + uint64(c-'0')
 			digits++
@@ -322,53 +507,24 @@ func parseDecimal(b []byte) (v float64, ok bool) {
 }
 
 // ReadModel reads a model written by WriteTo. It runs at every start, so
-// it walks the bytes without splitting them into strings it would throw
-// away.
+// it walks the text without splitting it into strings it would throw away,
+// and the features' names are slices of one copy of it, not a string each.
 func ReadModel(r io.Reader) (*Model, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read model: %w", err)
 	}
-	m := &Model{Weights: make(map[string][nLabels]float64, bytes.Count(data, []byte{'\n'}))}
-	n := 0
-	for len(data) > 0 {
-		n++
-		end := bytes.IndexByte(data, '\n')
-		if end < 0 {
-			end = len(data)
-		}
-		l := data[:end]
-		data = data[min(end+1, len(data)):]
-		if len(l) == 0 || l[0] == '#' {
+	text := string(data)
+	m := &Model{Weights: make(map[string][nLabels]float64, strings.Count(text, "\n"))}
+	for n := 1; text != ""; n++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		if l == "" || l[0] == '#' {
 			continue
 		}
-		tab := bytes.IndexByte(l, '\t')
-		if tab < 0 {
-			return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
-		}
-		name := string(l[:tab])
-		rest := l[tab+1:]
-		var ws [nLabels]float64
-		for k := range ws {
-			f := rest
-			if t := bytes.IndexByte(rest, '\t'); t >= 0 {
-				f, rest = rest[:t], rest[t+1:]
-			} else {
-				rest = nil
-			}
-			if k < nLabels-1 && rest == nil {
-				return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
-			}
-			v, ok := parseDecimal(f)
-			if !ok {
-				if v, err = strconv.ParseFloat(string(f), 64); err != nil {
-					return nil, fmt.Errorf("model line %d: %w", n, err)
-				}
-			}
-			ws[k] = v
-		}
-		if len(rest) > 0 {
-			return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
+		name, ws, err := readRow(l)
+		if err != nil {
+			return nil, fmt.Errorf("model line %d: %w", n, err)
 		}
 		if name == "__bias__" {
 			m.Bias = ws
@@ -377,4 +533,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 	}
 	return m, nil
+}
+
+// readRow reads a line of the model: a feature and its weights, separated
+// by tabs.
+func readRow(l string) (name string, ws [nLabels]float64, err error) {
+	name, rest, ok := strings.Cut(l, "\t")
+	for k := range ws {
+		if !ok {
+			return "", ws, fmt.Errorf("want %d fields", nLabels+1)
+		}
+		var f string
+		f, rest, ok = strings.Cut(rest, "\t")
+		v, fast := parseDecimal(f)
+		if !fast {
+			if v, err = strconv.ParseFloat(f, 64); err != nil {
+				return "", ws, err
+			}
+		}
+		ws[k] = v
+	}
+	if ok && rest != "" {
+		return "", ws, fmt.Errorf("want %d fields", nLabels+1)
+	}
+	return name, ws, nil
 }
