@@ -688,7 +688,7 @@ func (x *verdictStage) placeFeatures(fw *featureWriter, u unit, ws []word, conte
 	if len(u.judged) > 0 {
 		fw.emit("has:judgement", "")
 	}
-	if strings.ContainsAny(u.text, "“”\"") {
+	if hasQuote(u.text) {
 		fw.emit("has:quote", "")
 	}
 	if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
@@ -697,6 +697,13 @@ func (x *verdictStage) placeFeatures(fw *featureWriter, u unit, ws []word, conte
 	for _, c := range context {
 		fw.emit(c, "")
 	}
+}
+
+// hasQuote reports whether s holds a quotation mark, straight or curly:
+// strings.ContainsAny(s, "“”\""), by byte searches (ContainsAny with
+// marks beyond ASCII looks up each rune of s in them).
+func hasQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "”")
 }
 
 func cmpOr(s, or string) string {

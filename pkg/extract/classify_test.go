@@ -111,3 +111,28 @@ func TestClausePatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestHasQuote checks the byte searches against strings.ContainsAny, on
+// texts with and without marks, and broken UTF-8 around them.
+func TestHasQuote(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `a "said" b`, "“open", "close”", "‘single’", "\xe2\x80", "\xe2\x80\x9c", "x\xe2\xe2\x80\x9dy",
+		"\xff\x80\x9c", "„low", "«guillemets»", "″double prime", "\xe2\x80\x9e", strings.Repeat("a", 100) + "”",
+	} {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "“”\""); got != want {
+			t.Errorf("hasQuote(%q) = %v, ContainsAny %v", s, got, want)
+		}
+	}
+}
+
+// FuzzHasQuote checks hasQuote against strings.ContainsAny on any bytes.
+func FuzzHasQuote(f *testing.F) {
+	for _, s := range []string{"", `"`, "“", "”", "\xe2\x80\x9c\xff", "\xe2\xe2\x80\x9d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "“”\""); got != want {
+			t.Errorf("hasQuote(%q) = %v, ContainsAny %v", s, got, want)
+		}
+	})
+}
