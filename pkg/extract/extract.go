@@ -629,8 +629,13 @@ func sentenceAround(text string, from, to, at int) string {
 	return out
 }
 
-// squash joins a text's runs of white space into single spaces.
+// squash joins a text's runs of white space into single spaces. A text
+// with nothing to squash (most sentences) is copied whole, not rune by
+// rune; a copy still, so that a finding holds no slice of its document.
 func squash(s string) string {
+	if squashed(s) {
+		return strings.Clone(s)
+	}
 	s = strings.TrimSpace(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -647,6 +652,38 @@ func squash(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// squashed reports whether squash would give s back as it is: valid
+// UTF-8 with no white space but single spaces between other characters.
+func squashed(s string) bool {
+	if s == "" {
+		return false // the slow path's own result, no copy to make
+	}
+	prev := byte(' ') // a space may not open s
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && prev == ' ' || c != ' ' && asciiSpace(c) {
+				return false
+			}
+			prev = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) {
+			return false
+		}
+		prev = 'x'
+		i += n
+	}
+	return prev != ' '
+}
+
+// asciiSpace reports whether c is white space by unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func words(s string) int { return len(strings.Fields(s)) }
