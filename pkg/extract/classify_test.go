@@ -2,10 +2,12 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/findings/findings/pkg/report"
+	"github.com/findings/findings/pkg/theme"
 )
 
 // TestRuleNegation: the cue rules' call on sentences whose negation
@@ -135,4 +137,15 @@ func FuzzHasQuote(f *testing.F) {
 			t.Errorf("hasQuote(%q) = %v, ContainsAny %v", s, got, want)
 		}
 	})
+}
+
+// TestThemesFromWords checks that the themes of a sentence tagged from
+// the words extract splits it into are theme.Tag's of its text, on every
+// sentence of the reports written for the tests.
+func TestThemesFromWords(t *testing.T) {
+	for _, s := range ownSentences(t) {
+		if got, want := theme.TagWords(splitWords(s.Text)), theme.Tag(s.Text); !slices.Equal(got, want) {
+			t.Errorf("%q: themes from words %q, Tag %q", s.Text, got, want)
+		}
+	}
 }

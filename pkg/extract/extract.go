@@ -520,7 +520,8 @@ func (pl placer) findings(out []report.Finding) []report.Finding {
 	if v.kind == "" {
 		return out
 	}
-	themes := theme.Tag(p.text) // the whole sentence's, for each piece of it
+	// the whole sentence's, for each piece of it, from the words read once
+	themes := theme.TagWords(p.words)
 	for _, st := range pl.stretches {
 		out = append(out, report.Finding{
 			Kind: v.kind, Text: squash(p.block.Text[st.From:st.To]), Section: p.block.Section,
