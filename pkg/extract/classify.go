@@ -490,7 +490,7 @@ func (fw *featureWriter) words() *wordTable {
 }
 
 // noWords is the word table of no model: empty.
-var noWords = newWordTable(0)
+var noWords = newWordTable(nil, 0)
 
 // emit hands on the feature a+b.
 func (fw *featureWriter) emit(a, b string) {
@@ -594,7 +594,7 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 	ni := 0
 	prev := "^"
 	wt := fw.words()
-	prevID := wt.caret
+	hprev := wt.caret
 	for i, w := range ws {
 		for ci < len(contrasts) && contrasts[ci].i <= i {
 			clause = min(clause+1, len(polClause)-1)
@@ -617,16 +617,16 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 		if isDigit(t[0]) {
 			t = "#"
 		}
-		id, f := wt.word(t)
+		h, f := wt.word(t)
 		fw.found(f.w, "w:", t)
-		fw.foundPair(wt.pair(prevID, id), prev, t)
+		fw.foundPair(wt.pair(hprev, h, prev, t), prev, t)
 		if i < negUntil {
 			fw.found(f.nw, "nw:", t)
 		}
 		if i < 2 {
 			fw.found(f.start, "start:", t)
 		}
-		prev, prevID = t, id
+		prev, hprev = t, h
 	}
 	polarityFeatures(fw, total, strongPos, strongNeg, polClause[:clause+1])
 }

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -147,18 +148,21 @@ type table struct {
 }
 
 // wordTable is the model's features of one word or a pair of words (w:,
-// nw:, start: and b:) keyed by the words' numbers, so that a sentence
-// hashes each of its words once to find its number and its features, and
-// its pair with the previous word by the two numbers, not by hashing the
-// bytes of four feature strings for every word. Both tables are open
-// addressing, probed linearly, at most half full.
+// nw:, start: and b:) keyed by the words' hashes, so that a sentence
+// hashes each of its words once to find its features, and its pair with
+// the previous word by the two hashes, not by hashing the bytes of four
+// feature strings for every word. Both tables are open addressing, probed
+// linearly, at most half full; a pair found by its hash is checked
+// against the feature's string, so that any model scores as by strings.
 type wordTable struct {
 	seed   maphash.Seed
 	slots  []uint32    // by the word's hash: its number + 1; 0 is empty
-	words  []wordEntry // by number: every word some feature names
-	pairs  []pairSlot  // by pairKey's hash
+	words  []wordEntry // by number: the words of w:, nw: and start:
+	pairs  []uint64    // by pairHash: its bits above kbits, then the feature's number + 1; 0 is empty
+	kbits  uint        // the bits of a feature's number + 1
 	npairs int
-	caret  int32 // the number of "^", the word before the first; -1 for none
+	keys   []string // the table's features, by number
+	caret  uint64   // the hash of "^", the word before the first
 }
 
 // wordEntry is a word, its hash, and the numbers of its features in the
@@ -173,29 +177,20 @@ type wordEntry struct {
 // none.
 type wordFeats struct{ w, nw, start int32 }
 
-// pairSlot is a pair's key (0: empty) and its feature's number.
-type pairSlot struct {
-	key uint64
-	k   int32
-}
-
 // noWordFeats is the features of a word the model does not know.
 var noWordFeats = wordFeats{-1, -1, -1}
 
-// pairKey is the key of the pair of words numbered a, b: never 0.
-func pairKey(a, b int32) uint64 { return uint64(a+1)<<32 | uint64(b+1) }
+// pairHash is the hash of the pair of words of hashes a, b.
+func pairHash(a, b uint64) uint64 { return (a ^ bits.RotateLeft64(b, 31)) * 0x9E3779B97F4A7C15 }
 
-// pairSlotOf is where the probe for key starts in pairs of mask: the key
-// scattered by Fibonacci hashing.
-func pairSlotOf(key, mask uint64) uint64 { return (key * 0x9E3779B97F4A7C15 >> 32) & mask }
-
-// newWordTable is an empty word table sized for n features, filled by
-// file.
-func newWordTable(n int) wordTable {
-	wt := wordTable{seed: maphash.MakeSeed()}
+// newWordTable is an empty word table for the features keys, sized for n
+// of them, filled by file.
+func newWordTable(keys []string, n int) wordTable {
+	wt := wordTable{seed: maphash.MakeSeed(), keys: keys}
 	wt.slots = make([]uint32, pow2(n/2))
-	wt.pairs = make([]pairSlot, pow2(2*n))
-	wt.caret = -1
+	wt.pairs = make([]uint64, pow2(2*n))
+	wt.kbits = uint(bits.Len(uint(n + 1)))
+	wt.caret = maphash.String(wt.seed, "^")
 	return wt
 }
 
@@ -213,29 +208,31 @@ func pow2(n int) int {
 // at an underscore, so that the pair of words that makes it finds it
 // whatever the words hold.
 func (wt *wordTable) file(f string, k int32) bool {
-	kind, rest, _ := strings.Cut(f, ":")
-	switch kind {
-	case "w":
-		wt.words[wt.add(rest)].w = k
-	case "nw":
-		wt.words[wt.add(rest)].nw = k
-	case "start":
-		wt.words[wt.add(rest)].start = k
-	case "b":
-		for i := range len(rest) {
-			if rest[i] == '_' {
-				wt.addPair(pairKey(wt.add(rest[:i]), wt.add(rest[i+1:])), k)
+	switch {
+	case strings.HasPrefix(f, "b:"):
+		for i := 2; i < len(f); i++ {
+			if f[i] == '_' {
+				wt.addPair(pairHash(wt.hash(f[2:i]), wt.hash(f[i+1:])), k)
 			}
 		}
+	case strings.HasPrefix(f, "w:"):
+		wt.words[wt.add(f[2:])].w = k
+	case strings.HasPrefix(f, "nw:"):
+		wt.words[wt.add(f[3:])].nw = k
+	case strings.HasPrefix(f, "start:"):
+		wt.words[wt.add(f[6:])].start = k
 	default:
 		return false
 	}
 	return true
 }
 
+// hash is the hash of word w.
+func (wt *wordTable) hash(w string) uint64 { return maphash.String(wt.seed, w) }
+
 // add is the number of word w, given one when it has none.
 func (wt *wordTable) add(w string) int32 {
-	h := maphash.String(wt.seed, w)
+	h := wt.hash(w)
 	id, i := wt.find(h, w)
 	if id >= 0 {
 		return id
@@ -267,57 +264,68 @@ func (wt *wordTable) find(h uint64, w string) (int32, uint64) {
 	return -1, i
 }
 
-// addPair files the pair feature number k under key.
-func (wt *wordTable) addPair(key uint64, k int32) {
-	put(wt.pairs, pairSlot{key, k})
+// addPair files the pair feature number k under the pair's hash h: the
+// slot's number is never 0, and the probe starts at h's bits above kbits,
+// which the slot keeps, so that a table twice the size files it again
+// from the slot alone.
+func (wt *wordTable) addPair(h uint64, k int32) {
+	wt.put(h>>wt.kbits<<wt.kbits | uint64(k+1))
 	wt.npairs++
 	if 2*wt.npairs > len(wt.pairs) {
 		old := wt.pairs
-		wt.pairs = make([]pairSlot, 2*len(old))
+		wt.pairs = make([]uint64, 2*len(old))
 		for _, s := range old {
-			if s.key != 0 {
-				put(wt.pairs, s)
+			if s != 0 {
+				wt.put(s)
 			}
 		}
 	}
 }
 
-// put puts s in the first empty slot of its probe in pairs.
-func put(pairs []pairSlot, s pairSlot) {
-	mask := uint64(len(pairs) - 1)
-	i := pairSlotOf(s.key, mask)
-	for pairs[i].key != 0 {
+// put puts slot s in the first empty slot of its probe.
+func (wt *wordTable) put(s uint64) {
+	mask := uint64(len(wt.pairs) - 1)
+	i := s >> wt.kbits & mask
+	for wt.pairs[i] != 0 {
 		i = (i + 1) & mask
 	}
-	pairs[i] = s
+	wt.pairs[i] = s
 }
 
-// word is the number and the features of word w, -1 and none when no
-// feature names it.
-func (wt *wordTable) word(w string) (int32, wordFeats) {
+// word is the hash and the features of word w; none when no feature
+// names it.
+func (wt *wordTable) word(w string) (uint64, wordFeats) {
+	h := wt.hash(w)
 	if len(wt.words) == 0 {
-		return -1, noWordFeats
+		return h, noWordFeats
 	}
-	id, _ := wt.find(maphash.String(wt.seed, w), w)
+	id, _ := wt.find(h, w)
 	if id < 0 {
-		return -1, noWordFeats
+		return h, noWordFeats
 	}
-	return id, wt.words[id].wordFeats
+	return h, wt.words[id].wordFeats
 }
 
-// pair is the number of the feature of the pair of words numbered prev,
-// w, or -1.
-func (wt *wordTable) pair(prev, w int32) int32 {
-	if prev < 0 || w < 0 {
-		return -1
-	}
-	key, mask := pairKey(prev, w), uint64(len(wt.pairs)-1)
-	for i := pairSlotOf(key, mask); wt.pairs[i].key != 0; i = (i + 1) & mask {
-		if wt.pairs[i].key == key {
-			return wt.pairs[i].k
+// pair is the number of the feature "b:"+prev+"_"+w, the words of hashes
+// hp and h, or -1.
+func (wt *wordTable) pair(hp, h uint64, prev, w string) int32 {
+	tag, mask := pairHash(hp, h)>>wt.kbits, uint64(len(wt.pairs)-1)
+	for i := tag & mask; wt.pairs[i] != 0; i = (i + 1) & mask {
+		s := wt.pairs[i]
+		if s>>wt.kbits != tag {
+			continue
+		}
+		if k := int32(s&(1<<wt.kbits-1)) - 1; isPair(wt.keys[k], prev, w) {
+			return k
 		}
 	}
 	return -1
+}
+
+// isPair reports whether f is "b:"+prev+"_"+w.
+func isPair(f, prev, w string) bool {
+	return len(f) == 3+len(prev)+len(w) && f[:2] == "b:" && f[2:2+len(prev)] == prev &&
+		f[2+len(prev)] == '_' && f[3+len(prev):] == w
 }
 
 // newTable compiles the weights of m. The word features go to the word
@@ -325,7 +333,8 @@ func (wt *wordTable) pair(prev, w int32) int32 {
 func newTable(m *Model) *table {
 	n := len(m.Weights)
 	t := &table{seed: maphash.MakeSeed(), keys: make([]string, n), ws: make([][nLabels]float64, n),
-		words: newWordTable(n)}
+		words: newWordTable(nil, n)}
+	t.words.keys = t.keys
 	var others []int32
 	k := int32(0)
 	for f, w := range m.Weights {
@@ -335,7 +344,6 @@ func newTable(m *Model) *table {
 		}
 		k++
 	}
-	t.words.caret, _ = t.words.word("^")
 	t.slots, t.mask = make([]uint64, pow2(2*len(others))), uint64(pow2(2*len(others))-1)
 	for _, k := range others {
 		h := maphash.String(t.seed, t.keys[k])
