@@ -329,7 +329,7 @@ func isPair(f, prev, w string) bool {
 }
 
 // newTable compiles the weights of m. The word features go to the word
-// table alone: the hot loop finds them by the words' numbers.
+// table alone: the hot loop finds them by the words' hashes.
 func newTable(m *Model) *table {
 	n := len(m.Weights)
 	t := &table{seed: maphash.MakeSeed(), keys: make([]string, n), ws: make([][nLabels]float64, n),
