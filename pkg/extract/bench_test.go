@@ -135,3 +135,23 @@ func BenchmarkLexicons(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNew is the start-up: every stage's rules and the model, loaded
+// and compiled.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNewTable compiles the model's weights for look-ups.
+func BenchmarkNewTable(b *testing.B) {
+	m := loadModel(options{}).m
+	b.ReportAllocs()
+	for b.Loop() {
+		newTable(m)
+	}
+}

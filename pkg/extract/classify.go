@@ -442,17 +442,55 @@ func (fw *featureWriter) release() {
 func (fw *featureWriter) sink(f []byte) {
 	if fw.tab != nil {
 		if k := fw.tab.find(f); k >= 0 {
-			w := &fw.tab.ws[k]
-			for j := range fw.z {
-				fw.z[j] += w[j]
-			}
-			fw.hits = append(fw.hits, int32(k))
+			fw.weigh(int32(k))
 		}
 	}
 	if fw.keep {
 		fw.feats = append(fw.feats, string(f))
 	}
 }
+
+// weigh adds the weights of the table's feature number k to the scores.
+func (fw *featureWriter) weigh(k int32) {
+	w := &fw.tab.ws[k]
+	for j := range fw.z {
+		fw.z[j] += w[j]
+	}
+	fw.hits = append(fw.hits, k)
+}
+
+// found hands on the feature a+b, found as number k of the table (-1: the
+// model has no weights for it), as sink would.
+func (fw *featureWriter) found(k int32, a, b string) {
+	if k >= 0 {
+		fw.weigh(k)
+	}
+	if fw.keep {
+		fw.feats = append(fw.feats, a+b)
+	}
+}
+
+// foundPair hands on the feature "b:"+prev+"_"+w, found as number k.
+func (fw *featureWriter) foundPair(k int32, prev, w string) {
+	if k >= 0 {
+		fw.weigh(k)
+	}
+	if fw.keep {
+		fw.feats = append(fw.feats, "b:"+prev+"_"+w)
+	}
+}
+
+// words is the word features of the writer's table, or none without a
+// model.
+func (fw *featureWriter) words() *wordTable {
+	if fw.tab == nil {
+		return &noWords
+	}
+	return &fw.tab.words
+}
+
+// noWords is the word table of no model: empty.
+var noWords = newWordTable(nil, 0)
 
 // emit hands on the feature a+b.
 func (fw *featureWriter) emit(a, b string) {
@@ -555,6 +593,8 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 	negUntil := -1
 	ni := 0
 	prev := "^"
+	wt := fw.words()
+	hprev := wt.caret
 	for i, w := range ws {
 		for ci < len(contrasts) && contrasts[ci].i <= i {
 			clause = min(clause+1, len(polClause)-1)
@@ -577,16 +617,16 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 		if isDigit(t[0]) {
 			t = "#"
 		}
-		fw.emit("w:", t)
-		fw.buf = append(append(append(append(fw.buf[:0], "b:"...), prev...), '_'), t...)
-		fw.sink(fw.buf)
+		h, f := wt.word(t)
+		fw.found(f.w, "w:", t)
+		fw.foundPair(wt.pair(hprev, h, prev, t), prev, t)
 		if i < negUntil {
-			fw.emit("nw:", t)
+			fw.found(f.nw, "nw:", t)
 		}
 		if i < 2 {
-			fw.emit("start:", t)
+			fw.found(f.start, "start:", t)
 		}
-		prev = t
+		prev, hprev = t, h
 	}
 	polarityFeatures(fw, total, strongPos, strongNeg, polClause[:clause+1])
 }
@@ -648,7 +688,7 @@ func (x *verdictStage) placeFeatures(fw *featureWriter, u unit, ws []word, conte
 	if len(u.judged) > 0 {
 		fw.emit("has:judgement", "")
 	}
-	if strings.ContainsAny(u.text, "“”\"") {
+	if hasQuote(u.text) {
 		fw.emit("has:quote", "")
 	}
 	if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
@@ -657,6 +697,13 @@ func (x *verdictStage) placeFeatures(fw *featureWriter, u unit, ws []word, conte
 	for _, c := range context {
 		fw.emit(c, "")
 	}
+}
+
+// hasQuote reports whether s holds a quotation mark, straight or curly:
+// strings.ContainsAny(s, "“”\""), by byte searches (ContainsAny with
+// marks beyond ASCII looks up each rune of s in them).
+func hasQuote(s string) bool {
+	return strings.IndexByte(s, '"') >= 0 || strings.Contains(s, "“") || strings.Contains(s, "”")
 }
 
 func cmpOr(s, or string) string {

@@ -2,10 +2,12 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/findings/findings/pkg/report"
+	"github.com/findings/findings/pkg/theme"
 )
 
 // TestRuleNegation: the cue rules' call on sentences whose negation
@@ -108,6 +110,42 @@ func TestClausePatterns(t *testing.T) {
 		}
 		if (ppat == "") != (tt.cpat == "") || len(ppat) != len(cpat) {
 			t.Errorf("%q: polarity pattern %q beside %q", tt.sentence, ppat, cpat)
+		}
+	}
+}
+
+// TestHasQuote checks the byte searches against strings.ContainsAny, on
+// texts with and without marks, and broken UTF-8 around them.
+func TestHasQuote(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `a "said" b`, "“open", "close”", "‘single’", "\xe2\x80", "\xe2\x80\x9c", "x\xe2\xe2\x80\x9dy",
+		"\xff\x80\x9c", "„low", "«guillemets»", "″double prime", "\xe2\x80\x9e", strings.Repeat("a", 100) + "”",
+	} {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "“”\""); got != want {
+			t.Errorf("hasQuote(%q) = %v, ContainsAny %v", s, got, want)
+		}
+	}
+}
+
+// FuzzHasQuote checks hasQuote against strings.ContainsAny on any bytes.
+func FuzzHasQuote(f *testing.F) {
+	for _, s := range []string{"", `"`, "“", "”", "\xe2\x80\x9c\xff", "\xe2\xe2\x80\x9d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasQuote(s), strings.ContainsAny(s, "“”\""); got != want {
+			t.Errorf("hasQuote(%q) = %v, ContainsAny %v", s, got, want)
+		}
+	})
+}
+
+// TestThemesFromWords checks that the themes of a sentence tagged from
+// the words extract splits it into are theme.Tag's of its text, on every
+// sentence of the reports written for the tests.
+func TestThemesFromWords(t *testing.T) {
+	for _, s := range ownSentences(t) {
+		if got, want := theme.TagWords(splitWords(s.Text)), theme.Tag(s.Text); !slices.Equal(got, want) {
+			t.Errorf("%q: themes from words %q, Tag %q", s.Text, got, want)
 		}
 	}
 }

@@ -86,20 +86,23 @@ func New(opts ...Option) (*Extractor, error) {
 	if l.err != nil {
 		return nil, l.err
 	}
-	v.setModel(l.m)
+	v.setModel(l.m, l.tab)
 	return &Extractor{facts: f, judgements: j, metrics: m, verdicts: v}, nil
 }
 
+// loadedModel is a model and its table, compiled beside the lexicons.
 type loadedModel struct {
 	m   *Model
+	tab *table // nil when m is
 	err error
 }
 
 // loadModel is the model the options name, else the embedded one; with
-// neither, the rules alone decide.
+// neither, the rules alone decide. It compiles the model's table too, so
+// that the table is built while the lexicons are.
 func loadModel(o options) loadedModel {
 	if o.modelSet {
-		return loadedModel{o.model, nil}
+		return withTable(o.model)
 	}
 	b, err := dataFS.ReadFile("data/model.tsv")
 	if err != nil {
@@ -107,9 +110,17 @@ func loadModel(o options) loadedModel {
 	}
 	m, err := ReadModel(bytes.NewReader(b))
 	if err != nil {
-		err = fmt.Errorf("model.tsv: %w", err)
+		return loadedModel{err: fmt.Errorf("model.tsv: %w", err)}
 	}
-	return loadedModel{m, err}
+	return withTable(m)
+}
+
+// withTable is m with its table.
+func withTable(m *Model) loadedModel {
+	if m == nil {
+		return loadedModel{}
+	}
+	return loadedModel{m: m, tab: newTable(m)}
 }
 
 var (
@@ -509,7 +520,8 @@ func (pl placer) findings(out []report.Finding) []report.Finding {
 	if v.kind == "" {
 		return out
 	}
-	themes := theme.Tag(p.text) // the whole sentence's, for each piece of it
+	// the whole sentence's, for each piece of it, from the words read once
+	themes := theme.TagWords(p.words)
 	for _, st := range pl.stretches {
 		out = append(out, report.Finding{
 			Kind: v.kind, Text: squash(p.block.Text[st.From:st.To]), Section: p.block.Section,
@@ -618,8 +630,13 @@ func sentenceAround(text string, from, to, at int) string {
 	return out
 }
 
-// squash joins a text's runs of white space into single spaces.
+// squash joins a text's runs of white space into single spaces. A text
+// with nothing to squash (most sentences) is copied whole, not rune by
+// rune; a copy still, so that a finding holds no slice of its document.
 func squash(s string) string {
+	if squashed(s) {
+		return strings.Clone(s)
+	}
 	s = strings.TrimSpace(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -636,6 +653,38 @@ func squash(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// squashed reports whether squash would give s back as it is: valid
+// UTF-8 with no white space but single spaces between other characters.
+func squashed(s string) bool {
+	if s == "" {
+		return false // the slow path's own result, no copy to make
+	}
+	prev := byte(' ') // a space may not open s
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' && prev == ' ' || c != ' ' && asciiSpace(c) {
+				return false
+			}
+			prev = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsSpace(r) {
+			return false
+		}
+		prev = 'x'
+		i += n
+	}
+	return prev != ' '
+}
+
+// asciiSpace reports whether c is white space by unicode.IsSpace.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 func words(s string) int { return len(strings.Fields(s)) }

@@ -2,11 +2,11 @@ package extract
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,28 +144,221 @@ type table struct {
 	mask  uint64
 	keys  []string
 	ws    [][nLabels]float64
+	words wordTable
 }
 
-// newTable compiles the weights of m.
-func newTable(m *Model) *table {
-	n := len(m.Weights)
+// wordTable is the model's features of one word or a pair of words (w:,
+// nw:, start: and b:) keyed by the words' hashes, so that a sentence
+// hashes each of its words once to find its features, and its pair with
+// the previous word by the two hashes, not by hashing the bytes of four
+// feature strings for every word. Both tables are open addressing, probed
+// linearly, at most half full; a pair found by its hash is checked
+// against the feature's string, so that any model scores as by strings.
+type wordTable struct {
+	seed   maphash.Seed
+	slots  []uint32    // by the word's hash: its number + 1; 0 is empty
+	words  []wordEntry // by number: the words of w:, nw: and start:
+	pairs  []uint64    // by pairHash: its bits above kbits, then the feature's number + 1; 0 is empty
+	kbits  uint        // the bits of a feature's number + 1
+	npairs int
+	keys   []string // the table's features, by number
+	caret  uint64   // the hash of "^", the word before the first
+}
+
+// wordEntry is a word, its hash, and the numbers of its features in the
+// table.
+type wordEntry struct {
+	hash uint64
+	text string
+	wordFeats
+}
+
+// wordFeats are the numbers of a word's features in the table, -1 for
+// none.
+type wordFeats struct{ w, nw, start int32 }
+
+// noWordFeats is the features of a word the model does not know.
+var noWordFeats = wordFeats{-1, -1, -1}
+
+// pairHash is the hash of the pair of words of hashes a, b.
+func pairHash(a, b uint64) uint64 { return (a ^ bits.RotateLeft64(b, 31)) * 0x9E3779B97F4A7C15 }
+
+// newWordTable is an empty word table for the features keys, sized for n
+// of them, filled by file.
+func newWordTable(keys []string, n int) wordTable {
+	wt := wordTable{seed: maphash.MakeSeed(), keys: keys}
+	wt.slots = make([]uint32, pow2(n/2))
+	wt.pairs = make([]uint64, pow2(2*n))
+	wt.kbits = uint(bits.Len(uint(n + 1)))
+	wt.caret = maphash.String(wt.seed, "^")
+	return wt
+}
+
+// pow2 is the least power of two at least n, and at least 8.
+func pow2(n int) int {
 	size := 8
-	for size < 2*n {
+	for size < n {
 		size <<= 1
 	}
-	t := &table{seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1),
-		keys: make([]string, 0, n), ws: make([][nLabels]float64, 0, n)}
+	return size
+}
+
+// file files feature f, number k, when it is a word feature, and reports
+// whether it was. A pair "b:x_y_z" is filed under each way of cutting it
+// at an underscore, so that the pair of words that makes it finds it
+// whatever the words hold.
+func (wt *wordTable) file(f string, k int32) bool {
+	switch {
+	case strings.HasPrefix(f, "b:"):
+		for i := 2; i < len(f); i++ {
+			if f[i] == '_' {
+				wt.addPair(pairHash(wt.hash(f[2:i]), wt.hash(f[i+1:])), k)
+			}
+		}
+	case strings.HasPrefix(f, "w:"):
+		wt.words[wt.add(f[2:])].w = k
+	case strings.HasPrefix(f, "nw:"):
+		wt.words[wt.add(f[3:])].nw = k
+	case strings.HasPrefix(f, "start:"):
+		wt.words[wt.add(f[6:])].start = k
+	default:
+		return false
+	}
+	return true
+}
+
+// hash is the hash of word w.
+func (wt *wordTable) hash(w string) uint64 { return maphash.String(wt.seed, w) }
+
+// add is the number of word w, given one when it has none.
+func (wt *wordTable) add(w string) int32 {
+	h := wt.hash(w)
+	id, i := wt.find(h, w)
+	if id >= 0 {
+		return id
+	}
+	id = int32(len(wt.words))
+	wt.words = append(wt.words, wordEntry{hash: h, text: w, wordFeats: noWordFeats})
+	wt.slots[i] = uint32(id + 1)
+	if 2*len(wt.words) > len(wt.slots) {
+		wt.slots = make([]uint32, 2*len(wt.slots))
+		for id, e := range wt.words {
+			_, i := wt.find(e.hash, e.text)
+			wt.slots[i] = uint32(id + 1)
+		}
+	}
+	return id
+}
+
+// find is the number of word w of hash h and its slot, or -1 and the
+// empty slot where it would go.
+func (wt *wordTable) find(h uint64, w string) (int32, uint64) {
+	mask := uint64(len(wt.slots) - 1)
+	i := h & mask
+	for ; wt.slots[i] != 0; i = (i + 1) & mask {
+		id := int32(wt.slots[i] - 1)
+		if e := &wt.words[id]; e.hash == h && e.text == w {
+			return id, i
+		}
+	}
+	return -1, i
+}
+
+// addPair files the pair feature number k under the pair's hash h: the
+// slot's number is never 0, and the probe starts at h's bits above kbits,
+// which the slot keeps, so that a table twice the size files it again
+// from the slot alone.
+func (wt *wordTable) addPair(h uint64, k int32) {
+	wt.put(h>>wt.kbits<<wt.kbits | uint64(k+1))
+	wt.npairs++
+	if 2*wt.npairs > len(wt.pairs) {
+		old := wt.pairs
+		wt.pairs = make([]uint64, 2*len(old))
+		for _, s := range old {
+			if s != 0 {
+				wt.put(s)
+			}
+		}
+	}
+}
+
+// put puts slot s in the first empty slot of its probe.
+func (wt *wordTable) put(s uint64) {
+	mask := uint64(len(wt.pairs) - 1)
+	i := s >> wt.kbits & mask
+	for wt.pairs[i] != 0 {
+		i = (i + 1) & mask
+	}
+	wt.pairs[i] = s
+}
+
+// word is the hash and the features of word w; none when no feature
+// names it.
+func (wt *wordTable) word(w string) (uint64, wordFeats) {
+	h := wt.hash(w)
+	if len(wt.words) == 0 {
+		return h, noWordFeats
+	}
+	id, _ := wt.find(h, w)
+	if id < 0 {
+		return h, noWordFeats
+	}
+	return h, wt.words[id].wordFeats
+}
+
+// pair is the number of the feature "b:"+prev+"_"+w, the words of hashes
+// hp and h, or -1.
+func (wt *wordTable) pair(hp, h uint64, prev, w string) int32 {
+	tag, mask := pairHash(hp, h)>>wt.kbits, uint64(len(wt.pairs)-1)
+	for i := tag & mask; wt.pairs[i] != 0; i = (i + 1) & mask {
+		s := wt.pairs[i]
+		if s>>wt.kbits != tag {
+			continue
+		}
+		if k := int32(s&(1<<wt.kbits-1)) - 1; isPair(wt.keys[k], prev, w) {
+			return k
+		}
+	}
+	return -1
+}
+
+// isPair reports whether f is "b:"+prev+"_"+w.
+func isPair(f, prev, w string) bool {
+	return len(f) == 3+len(prev)+len(w) && f[:2] == "b:" && f[2:2+len(prev)] == prev &&
+		f[2+len(prev)] == '_' && f[3+len(prev):] == w
+}
+
+// newTable compiles the weights of m. The word features go to the word
+// table alone: the hot loop finds them by the words' hashes.
+func newTable(m *Model) *table {
+	n := len(m.Weights)
+	t := &table{seed: maphash.MakeSeed(), keys: make([]string, n), ws: make([][nLabels]float64, n),
+		words: newWordTable(nil, n)}
+	t.words.keys = t.keys
+	var others []int32
+	k := int32(0)
 	for f, w := range m.Weights {
-		h := maphash.String(t.seed, f)
+		t.keys[k], t.ws[k] = f, w
+		if !t.words.file(f, k) {
+			others = append(others, k)
+		}
+		k++
+	}
+	t.slots, t.mask = make([]uint64, pow2(2*len(others))), uint64(pow2(2*len(others))-1)
+	for _, k := range others {
+		h := maphash.String(t.seed, t.keys[k])
 		i := h & t.mask
 		for t.slots[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = h>>32<<32 | uint64(len(t.keys)+1)
-		t.keys = append(t.keys, f)
-		t.ws = append(t.ws, w)
+		t.slots[i] = h>>32<<32 | uint64(k+1)
 	}
 	return t
+}
+
+// isWordFeature reports whether feature f is one the word table files.
+func isWordFeature(f string) bool {
+	return strings.HasPrefix(f, "w:") || strings.HasPrefix(f, "b:") || strings.HasPrefix(f, "nw:") || strings.HasPrefix(f, "start:")
 }
 
 // find is the number of feature f, or -1 when the model has no weights
@@ -290,15 +483,15 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 // a float64 holds exactly, and one division by an exact power of ten is
 // rounded correctly, so the value is ParseFloat's to the bit, at a
 // fraction of its cost on the 60,000 weights read at every start.
-func parseDecimal(b []byte) (v float64, ok bool) {
+func parseDecimal(b string) (v float64, ok bool) {
 	neg := len(b) > 0 && b[0] == '-'
 	if neg {
 		b = b[1:]
 	}
 	var m uint64
 	digits, frac, point := 0, 0, false
-	for _, c := range b {
-		switch {
+	for i := range len(b) {
+		switch c := b[i]; {
 		case c >= '0' && c <= '9':
 			m = m*10 + uint64(c-'0')
 			digits++
@@ -322,53 +515,24 @@ func parseDecimal(b []byte) (v float64, ok bool) {
 }
 
 // ReadModel reads a model written by WriteTo. It runs at every start, so
-// it walks the bytes without splitting them into strings it would throw
-// away.
+// it walks the text without splitting it into strings it would throw away,
+// and the features' names are slices of one copy of it, not a string each.
 func ReadModel(r io.Reader) (*Model, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read model: %w", err)
 	}
-	m := &Model{Weights: make(map[string][nLabels]float64, bytes.Count(data, []byte{'\n'}))}
-	n := 0
-	for len(data) > 0 {
-		n++
-		end := bytes.IndexByte(data, '\n')
-		if end < 0 {
-			end = len(data)
-		}
-		l := data[:end]
-		data = data[min(end+1, len(data)):]
-		if len(l) == 0 || l[0] == '#' {
+	text := string(data)
+	m := &Model{Weights: make(map[string][nLabels]float64, strings.Count(text, "\n"))}
+	for n := 1; text != ""; n++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		if l == "" || l[0] == '#' {
 			continue
 		}
-		tab := bytes.IndexByte(l, '\t')
-		if tab < 0 {
-			return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
-		}
-		name := string(l[:tab])
-		rest := l[tab+1:]
-		var ws [nLabels]float64
-		for k := range ws {
-			f := rest
-			if t := bytes.IndexByte(rest, '\t'); t >= 0 {
-				f, rest = rest[:t], rest[t+1:]
-			} else {
-				rest = nil
-			}
-			if k < nLabels-1 && rest == nil {
-				return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
-			}
-			v, ok := parseDecimal(f)
-			if !ok {
-				if v, err = strconv.ParseFloat(string(f), 64); err != nil {
-					return nil, fmt.Errorf("model line %d: %w", n, err)
-				}
-			}
-			ws[k] = v
-		}
-		if len(rest) > 0 {
-			return nil, fmt.Errorf("model line %d: want %d fields", n, nLabels+1)
+		name, ws, err := readRow(l)
+		if err != nil {
+			return nil, fmt.Errorf("model line %d: %w", n, err)
 		}
 		if name == "__bias__" {
 			m.Bias = ws
@@ -377,4 +541,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 	}
 	return m, nil
+}
+
+// readRow reads a line of the model: a feature and its weights, separated
+// by tabs.
+func readRow(l string) (name string, ws [nLabels]float64, err error) {
+	name, rest, ok := strings.Cut(l, "\t")
+	for k := range ws {
+		if !ok {
+			return "", ws, fmt.Errorf("want %d fields", nLabels+1)
+		}
+		var f string
+		f, rest, ok = strings.Cut(rest, "\t")
+		v, fast := parseDecimal(f)
+		if !fast {
+			if v, err = strconv.ParseFloat(f, 64); err != nil {
+				return "", ws, err
+			}
+		}
+		ws[k] = v
+	}
+	if ok && rest != "" {
+		return "", ws, fmt.Errorf("want %d fields", nLabels+1)
+	}
+	return name, ws, nil
 }

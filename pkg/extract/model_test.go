@@ -33,6 +33,12 @@ func TestTableFind(t *testing.T) {
 	}
 	for f, w := range m.Weights {
 		k := tab.find([]byte(f))
+		if isWordFeature(f) {
+			if k >= 0 {
+				t.Fatalf("find(%q) = %d: a word feature is the word table's", f, k)
+			}
+			continue
+		}
 		if k < 0 || tab.keys[k] != f || tab.ws[k] != w {
 			t.Fatalf("find(%q) = %d, not the model's weights", f, k)
 		}
@@ -54,8 +60,23 @@ func TestTableFind(t *testing.T) {
 	}
 }
 
-// BenchmarkTable looks up every feature of the benchmark sentences, in the
-// table and, to compare, in the model's map.
+// numbers is the number of each feature of tab by its string, -1 for
+// one it lacks.
+func numbers(tab *table) func(f string) int32 {
+	m := make(map[string]int32, len(tab.keys))
+	for k, f := range tab.keys {
+		m[f] = int32(k)
+	}
+	return func(f string) int32 {
+		if k, ok := m[f]; ok {
+			return k
+		}
+		return -1
+	}
+}
+
+// BenchmarkTable looks up every feature of the benchmark sentences but
+// the words', in the table and, to compare, in the model's map.
 func BenchmarkTable(b *testing.B) {
 	x, err := New()
 	if err != nil {
@@ -73,7 +94,9 @@ func BenchmarkTable(b *testing.B) {
 		fw.keep = true
 		x.verdicts.features(fw, u, wss[i], clauses, v, nil)
 		for _, f := range fw.feats {
-			feats = append(feats, []byte(f))
+			if !isWordFeature(f) { // the word table's
+				feats = append(feats, []byte(f))
+			}
 		}
 		fw.release()
 	}
@@ -102,9 +125,10 @@ func TestTableExplain(t *testing.T) {
 	tab := newTable(m)
 	feats := []string{"w:poor", "w:fine", "w:missing", "w:good", "w:b", "cue:+good", "w:a", "w:good", "w:fine"}
 	var hits []int32
+	number := numbers(tab)
 	for _, f := range feats {
-		if k := tab.find([]byte(f)); k >= 0 {
-			hits = append(hits, int32(k))
+		if k := number(f); k >= 0 {
+			hits = append(hits, k)
 		}
 	}
 	for _, label := range Labels {
@@ -218,14 +242,103 @@ func TestParseDecimalSameAsParseFloat(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ParseFloat(%q): %v", s, err)
 		}
-		got, ok := parseDecimal([]byte(s))
+		got, ok := parseDecimal(s)
 		if !ok || math.Float64bits(got) != math.Float64bits(want) {
 			t.Fatalf("parseDecimal(%q) = %v, %v; ParseFloat %v", s, got, ok, want)
 		}
 	}
 	for _, s := range []string{"", "-", ".", "1e3", "1.2.3", "NaN", "1234567890123456", "+1", " 1"} {
-		if _, ok := parseDecimal([]byte(s)); ok {
+		if _, ok := parseDecimal(s); ok {
 			t.Errorf("parseDecimal(%q) took a form it should leave to ParseFloat", s)
+		}
+	}
+}
+
+// TestWordTableSameAsKeys checks that the word features found by the
+// words' hashes are the table's features of those bytes: for each word of
+// the test reports and the pairs they make, on the embedded model and on
+// one whose pairs hold underscores and carets in their words.
+func TestWordTableSameAsKeys(t *testing.T) {
+	odd := &Model{Weights: map[string][nLabels]float64{
+		"b:x_y_z": {1, 0, 0, 0}, "b:^_x": {0, 1, 0, 0}, "b:^_^": {0, 0, 1, 0}, "w:^": {0, 0, 0, 1},
+		"w:y_z": {2, 0, 0, 0}, "nw:x_y": {0, 2, 0, 0}, "start:_": {0, 0, 2, 0}, "b:__": {0, 0, 0, 2},
+		"b:x_": {3, 0, 0, 0}, "b:_x": {0, 3, 0, 0}, "w:": {0, 0, 3, 0}, "cue:+x": {0, 0, 0, 3},
+	}}
+
+	words := []string{"^", "#", "x", "y", "z", "x_y", "y_z", "_", "", "x_y_z", "w", "missing"}
+	for _, s := range ownSentences(t) {
+		for _, w := range splitWords(s.Text) {
+			words = append(words, w.text)
+		}
+	}
+	for name, m := range map[string]*Model{"embedded": embeddedModel(t), "odd": odd} {
+		tab := newTable(m)
+		wt, number := &tab.words, numbers(tab)
+		if got, want := wt.caret, wt.hash("^"); got != want {
+			t.Errorf("%s: caret %d, hash of ^ %d", name, got, want)
+		}
+		for i, w := range words {
+			h, f := wt.word(w)
+			for kind, k := range map[string]int32{"w:": f.w, "nw:": f.nw, "start:": f.start} {
+				if want := number(kind + w); k != want {
+					t.Errorf("%s: %s%q = %d, find %d", name, kind, w, k, want)
+				}
+			}
+			// the pair with the word before in the list, and with each
+			// of the odd words
+			pairs := words[:min(i, 12)]
+			if i > 0 {
+				pairs = append(pairs[:len(pairs):len(pairs)], words[i-1])
+			}
+			for _, p := range pairs {
+				if got, want := wt.pair(wt.hash(p), h, p, w), number("b:"+p+"_"+w); got != want {
+					t.Errorf("%s: b:%s_%s = %d, find %d", name, p, w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestReadModel checks that a model reads back as written, and which lines
+// it refuses.
+func TestReadModel(t *testing.T) {
+	m := embeddedModel(t)
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	again, err := ReadModel(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Bias != m.Bias || len(again.Weights) != len(m.Weights) {
+		t.Fatalf("read back: bias %v, %d features; want %v, %d", again.Bias, len(again.Weights), m.Bias, len(m.Weights))
+	}
+	for f, w := range m.Weights {
+		if again.Weights[f] != w {
+			t.Fatalf("read back %q: %v, want %v", f, again.Weights[f], w)
+		}
+	}
+	for _, tc := range []struct {
+		text string
+		ok   bool
+	}{
+		{"# header\n__bias__\t1\t2\t3\t4\nw:a\t0.5\t-1\t1e-3\t0\n", true},
+		{"w:a\t1\t2\t3\t4", true},     // no final newline
+		{"w:a\t1\t2\t3\t4\t\n", true}, // a tab after the last weight
+		{"w:a\t1\t2\t3\n", false},
+		{"w:a\t1\t2\t3\t4\t5\n", false},
+		{"w:a\t1\tx\t3\t4\n", false},
+		{"w:a\t1\t2\t3\t\n", false},
+		{"w:a 1 2 3 4\n", false},
+	} {
+		got, err := ReadModel(strings.NewReader(tc.text))
+		if (err == nil) != tc.ok {
+			t.Errorf("ReadModel(%q): error %v, want ok %v", tc.text, err, tc.ok)
+			continue
+		}
+		if tc.ok && got.Weights["w:a"] == ([nLabels]float64{}) {
+			t.Errorf("ReadModel(%q): no weights for w:a", tc.text)
 		}
 	}
 }

@@ -150,13 +150,10 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 	return v, nil
 }
 
-// setModel makes m the model that weighs the evidence, compiled for
-// look-ups; nil leaves the call to the rules.
-func (v *verdictStage) setModel(m *Model) {
-	v.model, v.table = m, nil
-	if m != nil {
-		v.table = newTable(m)
-	}
+// setModel makes m, compiled for look-ups as tab (newTable), the model
+// that weighs the evidence; nil leaves the call to the rules.
+func (v *verdictStage) setModel(m *Model, tab *table) {
+	v.model, v.table = m, tab
 }
 
 // clauseCues are the matches in a sentence of the lexicons that cut and

@@ -214,6 +214,39 @@ func (l *Lexicon) Themes() []Theme { return append([]Theme(nil), l.themes...) }
 func (l *Lexicon) Tag(sentence string) []string {
 	var found uint64 // a bit per theme: Compile allows at most 64
 	l.scan(sentence, func(c *cue) { found |= 1 << c.theme })
+	return l.ids(found)
+}
+
+// TagWords is Tag of a sentence from its words, split as nlp.Words splits
+// it with WordOptions.Hyphens (whatever Punct): each word's key is cut at
+// its hyphens into the words Tag reads, so that a caller who has the
+// words already does not split the sentence again.
+func TagWords[W nlp.PhraseWord](ws []W) []string { return tagWords(std(), ws) }
+
+// tagWords is TagWords in lexicon l.
+func tagWords[W nlp.PhraseWord](l *Lexicon, ws []W) []string {
+	var buf [48]nlp.Word // most sentences: no allocation
+	parts := buf[:0]
+	for _, w := range ws {
+		k := w.Key()
+		for {
+			i := strings.IndexByte(k, '-')
+			if i < 0 {
+				break
+			}
+			parts = append(parts, nlp.Word{Text: k[:i]})
+			k = k[i+1:]
+		}
+		parts = append(parts, nlp.Word{Text: k})
+	}
+	var found uint64
+	l.scanWords(parts, func(c *cue) { found |= 1 << c.theme })
+	return l.ids(found)
+}
+
+// ids is the ids of the themes whose bits found has, in the lexicon's
+// order, or nil for none.
+func (l *Lexicon) ids(found uint64) []string {
 	if found == 0 {
 		return nil
 	}
@@ -244,7 +277,11 @@ func (l *Lexicon) Match(sentence string) []Match {
 // longest one (on a tie, the earlier line), then goes on after it.
 func (l *Lexicon) scan(sentence string, hit func(*cue)) {
 	var buf [48]nlp.Word // most sentences: no allocation
-	ws := slices.AppendSeq(buf[:0], nlp.Words(sentence, nlp.WordOptions{}))
+	l.scanWords(slices.AppendSeq(buf[:0], nlp.Words(sentence, nlp.WordOptions{})), hit)
+}
+
+// scanWords is scan over the sentence's words ws.
+func (l *Lexicon) scanWords(ws []nlp.Word, hit func(*cue)) {
 	for m, ok := l.set.Next(ws, 0); ok; m, ok = l.set.Next(ws, m.End) {
 		if c := l.cues[m.ID]; c.theme >= 0 {
 			hit(c)

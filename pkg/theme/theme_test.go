@@ -1,10 +1,14 @@
 package theme
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/findings/findings/pkg/nlp"
 )
 
 // The sentences are written for this project, in the manner of inspection
@@ -223,5 +227,42 @@ func BenchmarkTag(b *testing.B) {
 	s := "Although caseloads have reduced, some children in care still experience too many changes of social worker, and their views are not always recorded in their plans."
 	for b.Loop() {
 		Tag(s)
+	}
+}
+
+// TestTagWordsSameAsTag checks that tagging a sentence from its words,
+// split with hyphens kept, gives Tag's themes: on every line of the
+// reports written for the tests and on sentences of hyphens, apostrophes
+// and capitals.
+func TestTagWordsSameAsTag(t *testing.T) {
+	sentences := []string{
+		"The out-of-hours team responds quickly.", "Children’s well-being is well-led.", "CHILD-PROTECTION plans-",
+		"-leading hyphen and a--double one", "a-’b x’-y co-op’s re-referrals", "Care-leavers' pathway-plans",
+		"", "---", "Éducation-santé care-leavers", "step-by-step e-safety",
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "reports", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test reports (%v)", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sentences = append(sentences, strings.Split(string(b), "\n")...)
+	}
+	tagged := 0
+	for _, s := range sentences {
+		ws := slices.Collect(nlp.Words(s, nlp.WordOptions{Hyphens: true, Punct: true}))
+		got, want := TagWords(ws), Tag(s)
+		if !slices.Equal(got, want) {
+			t.Errorf("TagWords(%q) = %q, Tag %q", s, got, want)
+		}
+		if len(want) > 0 {
+			tagged++
+		}
+	}
+	if tagged < 10 {
+		t.Fatalf("only %d sentences have themes: the test tests little", tagged)
 	}
 }
