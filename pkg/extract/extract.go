@@ -637,6 +637,12 @@ func squash(s string) string {
 	if squashed(s) {
 		return strings.Clone(s)
 	}
+	return squashRunes(s)
+}
+
+// squashRunes is squash's slow path, rune by rune; the tests hold the fast
+// path to it.
+func squashRunes(s string) string {
 	s = strings.TrimSpace(s)
 	var b strings.Builder
 	b.Grow(len(s))

@@ -1,30 +1,8 @@
 package extract
 
 import (
-	"strings"
 	"testing"
-	"unicode"
 )
-
-// squashRunes is squash as it was, rune by rune: the reference its fast
-// path is checked against.
-func squashRunes(s string) string {
-	s = strings.TrimSpace(s)
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			space = true
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // squashCases are texts with white space of each kind, runs, ends and
 // broken UTF-8.
