@@ -693,7 +693,28 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-func words(s string) int { return len(strings.Fields(s)) }
+// words is how many words s holds: len(strings.Fields(s)), counted in
+// place, since it runs on every paragraph.
+func words(s string) int {
+	n := 0
+	inWord := false
+	for i := 0; i < len(s); {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace(c)
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
+}
 
 // documentYear is the year of the report: its date's, or else the latest
 // year the text mentions.

@@ -195,3 +195,13 @@ func fuzzSquash(s string) string {
 		return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 	}), " ")
 }
+
+// FuzzWords holds the in-place word count to strings.Fields.
+func FuzzWords(f *testing.F) {
+	f.Add(" two  words\u00a0and\xff more ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("words(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	})
+}

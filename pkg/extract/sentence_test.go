@@ -77,3 +77,13 @@ func ownSentences(t testing.TB) []nlp.Sentence {
 	}
 	return out
 }
+
+// TestWordsAsFields holds the in-place word count to strings.Fields, on
+// ASCII, Unicode spaces and invalid UTF-8.
+func TestWordsAsFields(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "a\tb\nc\vd\fe\rf", "no\u00a0break\u2003em", "bad\xffbyte \xff", "\u0085x\u3000y", "ünï cödé"} {
+		if got, want := words(s), len(strings.Fields(s)); got != want {
+			t.Errorf("words(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}
