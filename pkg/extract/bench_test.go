@@ -109,17 +109,16 @@ func BenchmarkClassify(b *testing.B) {
 	for b.Loop() {
 		for i, s := range ss {
 			u := unit{text: s, pdf: true}
-			v, clauses := x.verdicts.ruleVerdict(u, ws[i])
-			if clauses != nil {
-				x.verdicts.weigh(u, ws[i], clauses, v, nil)
+			v, ev := x.verdicts.ruleVerdict(u, ws[i])
+			if ev.clauses != nil {
+				x.verdicts.weigh(u, ws[i], &ev, v, nil)
 			}
 		}
 	}
 }
 
-// BenchmarkLexicons finds the clause and the feature lexicons' phrases in
-// every benchmark sentence: the two group scans of a sentence the model
-// weighs.
+// BenchmarkLexicons finds every cue lexicon's phrases in every benchmark
+// sentence: the one group scan of a sentence the rules score.
 func BenchmarkLexicons(b *testing.B) {
 	x, err := New()
 	if err != nil {
@@ -130,8 +129,7 @@ func BenchmarkLexicons(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, w := range ws {
-			x.verdicts.findClauseCues(w)
-			x.verdicts.findFeatureCues(w)
+			x.verdicts.findCues(w)
 		}
 	}
 }

@@ -74,17 +74,17 @@ func (c clause) polarity(need float64) int {
 // report's structure (headings, the items under "What needs to improve",
 // method sentences) decide before it and never reach here. It returns the
 // features the model saw.
-func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, context []string) (verdict, []string) {
+func (x *verdictStage) weigh(u unit, ws []word, ev *evidence, v verdict, context []string) (verdict, []string) {
 	// one pass: the model scores each feature by its bytes and keeps the
 	// numbers of those it has, to explain its call; strings only for
 	// training
-	fw := x.featureWriterFor(ws)
+	fw := featureWriterFor(ev)
 	defer fw.release()
 	fw.keep = x.collect || x.model == nil
 	if x.model != nil {
 		fw.tab, fw.z = x.table, x.model.Bias
 	}
-	x.features(fw, u, ws, clauses, v, context)
+	x.features(fw, u, ws, ev.clauses, v, context)
 	if x.model == nil {
 		return v, fw.feats
 	}
@@ -107,36 +107,38 @@ func (x *verdictStage) weigh(u unit, ws []word, clauses []clause, v verdict, con
 }
 
 // ruleVerdict is the rules' call on a unit and its words. It returns the
-// scored clauses when no structural rule decided, so that the model may
-// weigh them.
-func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
+// evidence, with the scored clauses when no structural rule decided, so
+// that the model may weigh them.
+func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, evidence) {
 	sec := x.sections.of(u.section)
 	if u.heading {
 		// a heading names a topic or a section; only a headline that
 		// evaluates (a news page's) is a finding
 		if sec != sectionNone || len(u.judged) > 0 || words(u.text) <= 4 || strings.HasSuffix(u.text, "?") {
-			return verdict{rule: "heading"}, nil
+			return verdict{rule: "heading"}, evidence{}
 		}
 	} else {
 		switch sec {
 		case sectionWeakness:
 			if strings.HasSuffix(strings.TrimSpace(u.text), ":") {
-				return verdict{rule: "section"}, nil // the lead-in to a list
+				return verdict{rule: "section"}, evidence{} // the lead-in to a list
 			}
-			return verdict{kind: report.Weakness, rule: "section", cues: []string{"section:" + u.section}}, nil
+			return verdict{kind: report.Weakness, rule: "section", cues: []string{"section:" + u.section}}, evidence{}
 		case sectionStrength:
-			return verdict{kind: report.Strength, rule: "section", cues: []string{"section:" + u.section}}, nil
+			return verdict{kind: report.Strength, rule: "section", cues: []string{"section:" + u.section}}, evidence{}
 		case sectionNeutral, sectionDescriptor:
-			return verdict{rule: "section"}, nil
+			return verdict{rule: "section"}, evidence{}
 		}
 	}
 	if len(ws) == 0 {
-		return verdict{}, nil
+		return verdict{}, evidence{}
 	}
 	if x.neutralPattern(u.text) {
-		return verdict{rule: "neutral-pattern"}, nil
+		return verdict{rule: "neutral-pattern"}, evidence{}
 	}
-	clauses := x.clauses(ws, u.judged)
+	ev := evidence{cues: x.findCues(ws)}
+	ev.clauses = scoreClauses(ws, &ev.cues, u.judged)
+	clauses := ev.clauses
 	need := 1.0
 	if u.heading {
 		need = 2 // a heading that only names a topic ("The impact of leaders") is no finding
@@ -165,20 +167,20 @@ func (x *verdictStage) ruleVerdict(u unit, ws []word) (verdict, []clause) {
 		// concession of practice, however weak its words ("while some
 		// assessments are thorough, ..."), is mixed.
 		if len(pos) == 1 && clauses[pos[0]].effort && clauses[pos[0]].pos < 4 {
-			return verdict{kind: report.Weakness, rule: "concession", cues: all}, nil
+			return verdict{kind: report.Weakness, rule: "concession", cues: all}, evidence{}
 		}
-		return verdict{kind: report.Mixed, rule: "contrast", cues: all}, clauses
+		return verdict{kind: report.Mixed, rule: "contrast", cues: all}, ev
 	case len(pos) > 0:
-		return verdict{kind: report.Strength, rule: "cues", cues: all}, clauses
+		return verdict{kind: report.Strength, rule: "cues", cues: all}, ev
 	case len(neg) > 0:
-		return verdict{kind: report.Weakness, rule: "cues", cues: all}, clauses
+		return verdict{kind: report.Weakness, rule: "cues", cues: all}, ev
 	}
 	if len(u.judged) > 0 && len(all) == 0 {
 		// a grade statement and nothing more: "Ofsted said Reading requires
 		// improvement to be good" goes into judgements, not findings
-		return verdict{rule: "judgement"}, nil
+		return verdict{rule: "judgement"}, evidence{}
 	}
-	return verdict{cues: all}, clauses
+	return verdict{cues: all}, ev
 }
 
 // cueCount is how many cues the clauses hold.
@@ -190,10 +192,10 @@ func cueCount(clauses []clause) int {
 	return n
 }
 
-// clauses cuts a sentence's words at contrast markers and scores each part
-// with the cue lexicon, flipping cues that a negator governs.
-func (x *verdictStage) clauses(ws []word, judged []found) []clause {
-	c := x.findClauseCues(ws)
+// scoreClauses cuts a sentence's words at contrast markers and scores each
+// part with the cue lexicon's matches c, flipping cues that a negator
+// governs.
+func scoreClauses(ws []word, c *sentenceCues, judged []found) []clause {
 	clauseOf, out := cutClauses(ws, c.contrast)
 	for _, m := range c.efforts {
 		out[clauseOf[m.i]].effort = true
@@ -413,7 +415,7 @@ type featureWriter struct {
 	hits  []int32          // the numbers in tab of the features found, in order
 	keep  bool
 	feats []string
-	cues  featureCues // the sentence's matches of the lexicons the features read
+	cues  *sentenceCues // the sentence's matches of the lexicons
 }
 
 // featureWriters keeps the writers' buffers from one sentence to the next.
@@ -421,11 +423,11 @@ var featureWriters = sync.Pool{New: func() any {
 	return &featureWriter{buf: make([]byte, 0, 96), hits: make([]int32, 0, 128)}
 }}
 
-// featureWriterFor is an empty writer with no model, for the sentence of
-// words ws.
-func (x *verdictStage) featureWriterFor(ws []word) *featureWriter {
+// featureWriterFor is an empty writer with no model, for the sentence
+// whose evidence is ev.
+func featureWriterFor(ev *evidence) *featureWriter {
 	fw := featureWriters.Get().(*featureWriter)
-	fw.cues = x.findFeatureCues(ws)
+	fw.cues = &ev.cues
 	return fw
 }
 

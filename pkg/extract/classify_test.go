@@ -91,10 +91,10 @@ func TestClausePatterns(t *testing.T) {
 	} {
 		u := unit{text: tt.sentence, pdf: true}
 		ws := splitWords(u.text)
-		v, clauses := x.verdicts.ruleVerdict(u, ws)
-		fw := x.verdicts.featureWriterFor(ws)
+		v, ev := x.verdicts.ruleVerdict(u, ws)
+		fw := featureWriterFor(&ev)
 		fw.keep = true
-		x.verdicts.features(fw, u, ws, clauses, v, nil)
+		x.verdicts.features(fw, u, ws, ev.clauses, v, nil)
 		var cpat, ppat string
 		for _, f := range fw.feats {
 			switch {

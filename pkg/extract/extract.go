@@ -139,7 +139,7 @@ type piece struct {
 	metrics    []candidate
 	unit       unit
 	verdict    verdict
-	clauses    []clause // nil when a structural rule decided
+	ev         evidence // its clauses nil when a structural rule decided
 	words      []word
 	features   []string // set when the model made the call
 }
@@ -269,7 +269,7 @@ func (x *Extractor) readUnit(b *clean.Block, u span, section string, dc *docCont
 	p.metrics = ms
 	p.unit = unit{text: p.text, heading: heading, bullet: b.Kind == clean.Bullet,
 		section: section, judged: p.judgements, metrics: len(ms) > 0, pdf: dc.pdf}
-	p.verdict, p.clauses = x.verdicts.ruleVerdict(p.unit, p.words)
+	p.verdict, p.ev = x.verdicts.ruleVerdict(p.unit, p.words)
 	return p, nil
 }
 
@@ -351,7 +351,7 @@ func (x *Extractor) weighInContext(pieces []piece) {
 		if g, ok := tableGrade(p.judgements); ok && p.unit.heading {
 			secFeat = "secgrade:" + cmp.Or(g, "none")
 		}
-		if p.clauses == nil {
+		if p.ev.clauses == nil {
 			continue
 		}
 		prev := "prev:none"
@@ -364,7 +364,7 @@ func (x *Extractor) weighInContext(pieces []piece) {
 		if i == 0 || pieces[i-1].block != p.block {
 			ctxFeats = append(ctxFeats, "first-in-block")
 		}
-		p.verdict, p.features = x.verdicts.weigh(p.unit, p.words, p.clauses, p.verdict, ctxFeats)
+		p.verdict, p.features = x.verdicts.weigh(p.unit, p.words, &p.ev, p.verdict, ctxFeats)
 	}
 }
 

@@ -86,13 +86,13 @@ func BenchmarkTable(b *testing.B) {
 	var feats [][]byte
 	for i, s := range ss {
 		u := unit{text: s}
-		v, clauses := x.verdicts.ruleVerdict(u, wss[i])
-		if clauses == nil {
+		v, ev := x.verdicts.ruleVerdict(u, wss[i])
+		if ev.clauses == nil {
 			continue
 		}
-		fw := x.verdicts.featureWriterFor(wss[i])
+		fw := featureWriterFor(&ev)
 		fw.keep = true
-		x.verdicts.features(fw, u, wss[i], clauses, v, nil)
+		x.verdicts.features(fw, u, wss[i], ev.clauses, v, nil)
 		for _, f := range fw.feats {
 			if !isWordFeature(f) { // the word table's
 				feats = append(feats, []byte(f))
@@ -155,13 +155,13 @@ func TestWeighSameAsPredict(t *testing.T) {
 	for _, s := range ownSentences(t) {
 		u := unit{text: s.Text}
 		ws := splitWords(s.Text)
-		v, clauses := x.verdicts.ruleVerdict(u, ws)
-		if clauses == nil {
+		v, ev := x.verdicts.ruleVerdict(u, ws)
+		if ev.clauses == nil {
 			continue
 		}
-		fw := x.verdicts.featureWriterFor(ws)
+		fw := featureWriterFor(&ev)
 		fw.tab, fw.z, fw.keep = x.verdicts.table, m.Bias, true
-		x.verdicts.features(fw, u, ws, clauses, v, []string{"prev:none"})
+		x.verdicts.features(fw, u, ws, ev.clauses, v, []string{"prev:none"})
 		z := m.Bias
 		for _, f := range fw.feats {
 			if w, ok := m.Weights[f]; ok {

@@ -15,8 +15,7 @@ type verdictStage struct {
 	efforts                  *lexicon
 	who, does                *lexicon // practice: its people and its verbs
 	neutrals                 *lexicon
-	clauseCues               *lexiconGroup // the lexicons clauses reads, in one pass (findClauseCues)
-	featureCues              *lexiconGroup // the lexicons the features read, in one pass (findFeatureCues)
+	allCues                  *lexiconGroup // every lexicon above, in one pass (findCues)
 	sections                 sectionRules
 	neutral                  neutralPatterns    // neutral.txt: method and the letter's own lines
 	polarity                 map[string]float64 // word -> z from graded reports (data/polarity.tsv)
@@ -136,8 +135,7 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 		return nil, err
 	}
 	v.cues = lx.without(without)
-	v.clauseCues = newLexiconGroup(v.contrast, v.efforts, v.negators, v.undoers, v.aims, v.needs, v.cues)
-	v.featureCues = newLexiconGroup(v.neutrals, v.who, v.does, v.needs, v.contrast, v.negators)
+	v.allCues = newLexiconGroup(v.contrast, v.efforts, v.negators, v.undoers, v.aims, v.needs, v.cues, v.neutrals, v.who, v.does)
 	if v.sections, err = readSections(); err != nil {
 		return nil, err
 	}
@@ -156,32 +154,27 @@ func (v *verdictStage) setModel(m *Model, tab *table) {
 	v.model, v.table = m, tab
 }
 
-// clauseCues are the matches in a sentence of the lexicons that cut and
-// score its clauses.
-type clauseCues struct {
+// sentenceCues are the matches in a sentence of every cue lexicon: those
+// that cut and score its clauses and those the model's features read.
+type sentenceCues struct {
 	contrast, efforts, negators, undoers, aims, needs, cues []match
+	neutrals, who, does                                     []match
 }
 
-// findClauseCues finds the clause lexicons' phrases in ws in one pass.
-func (v *verdictStage) findClauseCues(ws []word) clauseCues {
-	var c clauseCues
+// findCues finds every lexicon's phrases in ws in one pass.
+func (v *verdictStage) findCues(ws []word) sentenceCues {
+	var c sentenceCues
 	// in the order of newLexiconGroup's lexicons
-	v.clauseCues.find(ws, []*[]match{&c.contrast, &c.efforts, &c.negators, &c.undoers, &c.aims, &c.needs, &c.cues})
+	v.allCues.find(ws, []*[]match{&c.contrast, &c.efforts, &c.negators, &c.undoers, &c.aims, &c.needs, &c.cues, &c.neutrals, &c.who, &c.does})
 	return c
 }
 
-// featureCues are the matches in a sentence of the lexicons the model's
-// features read.
-type featureCues struct {
-	neutrals, who, does, needs, contrast, negators []match
-}
-
-// findFeatureCues finds the feature lexicons' phrases in ws in one pass.
-func (v *verdictStage) findFeatureCues(ws []word) featureCues {
-	var c featureCues
-	// in the order of newLexiconGroup's lexicons
-	v.featureCues.find(ws, []*[]match{&c.neutrals, &c.who, &c.does, &c.needs, &c.contrast, &c.negators})
-	return c
+// evidence is what the rules found in a sentence, for the model to weigh:
+// the lexicons' matches and the scored clauses, nil when a structural
+// rule decided.
+type evidence struct {
+	cues    sentenceCues
+	clauses []clause
 }
 
 // readSections is data/sections.txt: heading prefixes and their class.
