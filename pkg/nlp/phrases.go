@@ -162,32 +162,45 @@ func (p *Phrases[T]) longestAt(ws []T, i int, w string, eh, sh uint32) (best, en
 	return best, end
 }
 
-// mayStart reports whether a phrase of the set may start with the word w
-// of hashes eh and sh; when not, longestAt finds nothing there.
-func (p *Phrases[T]) mayStart(w string, eh, sh uint32) bool {
-	return w == "" || len(p.short) > 0 || p.exactSet.has(eh) || len(w) >= stemKey && p.stemSet.has(sh)
-}
-
 // PhraseGroup finds the phrases of several sets in one pass over a
-// sentence: each word is read and hashed once, and a word that starts no
+// sentence: each word is read and hashed once, a word that starts no
 // phrase of any set is passed over with one look at the sets' joint
-// filters. A sentence's cue lexicons are read together so.
+// filters, and the others find the phrases of every set that start with
+// them in one look-up of the group's own index. A sentence's cue lexicons
+// are read together so.
 type PhraseGroup[T PhraseWord] struct {
 	sets              []*Phrases[T]
-	exactSet, stemSet bitFilter // the sets' filters joined
-	short             bool      // some set has first-word stems shorter than stemKey
+	exact             map[string][]setPhrases // by exact first word, the sets in order
+	stems             map[string][]setPhrases // by the first stemKey bytes of a first-word stem
+	short             []setPhrases            // first-word stems shorter than stemKey
+	exactSet, stemSet bitFilter               // the sets' filters joined
+}
+
+// setPhrases are the phrases of one set of a group that may start at a
+// word.
+type setPhrases struct {
+	set int
+	ids []int32
 }
 
 // NewPhraseGroup is the group of the sets, numbered in the order given.
 // The sets must not change after.
 func NewPhraseGroup[T PhraseWord](sets ...*Phrases[T]) *PhraseGroup[T] {
-	g := &PhraseGroup[T]{sets: sets}
-	for _, p := range sets {
-		for k := range g.exactSet {
-			g.exactSet[k] |= p.exactSet[k]
-			g.stemSet[k] |= p.stemSet[k]
+	g := &PhraseGroup[T]{sets: sets, exact: map[string][]setPhrases{}, stems: map[string][]setPhrases{}}
+	for k, p := range sets {
+		for i := range g.exactSet {
+			g.exactSet[i] |= p.exactSet[i]
+			g.stemSet[i] |= p.stemSet[i]
 		}
-		g.short = g.short || len(p.short) > 0
+		for w, ids := range p.exact {
+			g.exact[w] = append(g.exact[w], setPhrases{k, ids})
+		}
+		for w, ids := range p.stems {
+			g.stems[w] = append(g.stems[w], setPhrases{k, ids})
+		}
+		if len(p.short) > 0 {
+			g.short = append(g.short, setPhrases{k, p.short})
+		}
 	}
 	return g
 }
@@ -207,20 +220,59 @@ func (g *PhraseGroup[T]) Scan(ws []T, found func(set int, m Match)) {
 	}
 	for i := range ws {
 		w := ws[i].Key()
-		eh, sh := exactHash(w), wordStemHash(w)
-		if w != "" && !g.short && !g.exactSet.has(eh) && (len(w) < stemKey || !g.stemSet.has(sh)) {
-			continue
+		var exact, stems []setPhrases
+		if w == "" || g.exactSet.has(exactHash(w)) {
+			exact = g.exact[w]
 		}
-		for k, p := range g.sets {
-			if i < next[k] || !p.mayStart(w, eh, sh) {
+		if len(w) >= stemKey && g.stemSet.has(stemHash(w)) {
+			stems = g.stems[w[:stemKey]]
+		}
+		short := g.short
+		if w == "" {
+			short = nil
+		}
+		// each set's phrases from the three lists, which hold the sets in
+		// order; a set's longest match is the same whatever the order its
+		// phrases are tried in (try)
+		for len(exact)+len(short)+len(stems) > 0 {
+			k := minSet(exact, short, stems)
+			var ids [3][]int32
+			exact, ids[0] = popSet(exact, k)
+			short, ids[1] = popSet(short, k)
+			stems, ids[2] = popSet(stems, k)
+			if i < next[k] {
 				continue
 			}
-			if id, end := p.longestAt(ws, i, w, eh, sh); id >= 0 {
-				found(k, Match{ID: id, Start: i, End: end})
+			best, end := -1, i
+			for _, l := range ids {
+				best, end = g.sets[k].try(l, ws, i, best, end)
+			}
+			if best >= 0 {
+				found(k, Match{ID: best, Start: i, End: end})
 				next[k] = end
 			}
 		}
 	}
+}
+
+// popSet takes the phrases of set k off the head of l, if they are there.
+func popSet(l []setPhrases, k int) ([]setPhrases, []int32) {
+	if len(l) > 0 && l[0].set == k {
+		return l[1:], l[0].ids
+	}
+	return l, nil
+}
+
+// minSet is the lowest set number at the head of the lists, one of which
+// is not empty.
+func minSet(lists ...[]setPhrases) int {
+	k := -1
+	for _, l := range lists {
+		if len(l) > 0 && (k < 0 || l[0].set < k) {
+			k = l[0].set
+		}
+	}
+	return k
 }
 
 // try matches the phrases ids from ws[i] and keeps the best so far.
