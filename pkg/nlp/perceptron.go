@@ -194,6 +194,11 @@ func (m *perceptron) index() {
 	}
 	m.seed = maphash.MakeSeed()
 	m.slots = make([]int32, size)
+	// write every slot before the probes read them: a page of fresh
+	// memory read first maps the zero page, and writing it then faults
+	// again and flushes the page from the TLBs of every core the process
+	// runs on; written first, it faults once
+	clear(m.slots)
 	for i := range n {
 		h := int(maphash.String(m.seed, m.feature(i)) & uint64(size-1))
 		for m.slots[h] != 0 {
