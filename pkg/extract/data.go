@@ -10,6 +10,12 @@ import (
 //go:embed data
 var dataFS embed.FS
 
+// modelBin is the embedded model, data/model.tsv, in its binary form
+// (decodeModel).
+//
+//go:embed data/model.bin
+var modelBin string
+
 // readData is an embedded data file's text.
 func readData(name string) (string, error) {
 	b, err := dataFS.ReadFile("data/" + name)
