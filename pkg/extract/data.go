@@ -23,23 +23,6 @@ func readData(name string) (string, error) {
 	return string(b), err
 }
 
-// filterClasses keeps the lexicon lines of the given classes, and a blank
-// line for each other line, so that the line numbers stay the file's. It
-// runs ten times on cues.txt at every start: it reads only each line's
-// first word, not all its fields.
-func filterClasses(data string, classes ...string) string {
-	var sb strings.Builder
-	sb.Grow(len(data))
-	for l := range strings.Lines(data) {
-		l = strings.TrimSuffix(l, "\n")
-		if contains(classes, firstField(l)) {
-			sb.WriteString(l)
-		}
-		sb.WriteString("\n")
-	}
-	return sb.String()
-}
-
 // firstField is strings.Fields(l)[0], or "" when l has no field.
 func firstField(l string) string {
 	l = strings.TrimLeftFunc(l, unicode.IsSpace)

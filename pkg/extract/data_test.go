@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -27,12 +28,45 @@ func TestFirstFieldAsFields(t *testing.T) {
 	}
 }
 
-// TestFilterClasses checks that filterClasses keeps the lines of its
-// classes where they stand and blanks the others.
-func TestFilterClasses(t *testing.T) {
-	data := "# cues\npos 1 good\nneg -1 poor\n\n  not 1 never\npos 2 great"
-	got := filterClasses(data, "pos", "not")
-	if want := "\npos 1 good\n\n\n  not 1 never\npos 2 great\n"; got != want {
-		t.Errorf("got %q, want %q", got, want)
+// linesOfClasses is the plain way to cut a lexicon file by class: its
+// lines whose first field is one of classes, each other line blank.
+func linesOfClasses(data string, classes ...string) string {
+	var sb strings.Builder
+	for _, l := range strings.Split(data, "\n") {
+		if f := strings.Fields(l); len(f) > 0 && contains(classes, f[0]) {
+			sb.WriteString(l)
+		}
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+// TestParseLexiconsAsOneByOne checks that parseLexicons reads from cues.txt,
+// and from lines of comments, odd spacing and classes of no lexicon, the
+// lexicons that parseLexicon reads from each lexicon's lines alone.
+func TestParseLexiconsAsOneByOne(t *testing.T) {
+	cues, err := readData("cues.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := "# a comment\npos 1 good\n  neg -1 poor # why\nzzz 1 unknown class\n\n\tnot 1 never @doc1\npos 2 grea*\n#pos 1 commented\n"
+	classes := [][]string{{"not"}, {"but"}, {"aim"}, {"need"}, {"undo"}, {"neu"}, {"effort"}, {"who"}, {"does"}, {"pos", "neg"}}
+	for _, data := range []string{cues, odd} {
+		got, err := parseLexicons("cues.txt", data, classes...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, cs := range classes {
+			want, err := parseLexicon("cues.txt", linesOfClasses(data, cs...), cs...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got[k].entries, want.entries) {
+				t.Errorf("classes %v: %d entries, want %d, or they differ", cs, len(got[k].entries), len(want.entries))
+			}
+		}
+	}
+	if _, err := parseLexicons("cues.txt", "pos 1\n", []string{"pos"}); err == nil || !strings.Contains(err.Error(), "cues.txt:1") {
+		t.Errorf("a short line: got %v, want an error naming cues.txt:1", err)
 	}
 }
