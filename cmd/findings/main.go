@@ -8,8 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	// first, for its init: the collector's pace before the other packages
-	// initialise
+	// for its init: the collector's pace, set before main runs
 	_ "github.com/findings/findings/cmd/findings/internal/gctune"
 	"github.com/findings/findings/pkg/cmd/root"
 )
