@@ -67,9 +67,11 @@ eval: build
 
 # retrain the sentence model on the dev gold, then once more with the bulk
 # reports' sentences it is surest of (self-training); its features include
-# the word polarities, so the lexicon is rebuilt first
+# the word polarities, so the lexicon is rebuilt first. The model loads
+# from its binary form, model.bin, which go generate rewrites from the text.
 train: polarity
 	$(GO) run ./internal/train -docs $(SHARED)/corpus/dev -gold $(SHARED)/eval/gold -self $(SHARED)/corpus/bulk -o pkg/extract/data/model.tsv
+	$(GO) generate ./pkg/extract
 
 # rebuild the word-polarity lexicon from the graded reports of the bulk corpus
 polarity:

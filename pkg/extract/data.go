@@ -3,6 +3,7 @@ package extract
 import (
 	"embed"
 	"strings"
+	"unicode"
 
 	"github.com/findings/findings/pkg/nlp"
 )
@@ -10,23 +11,25 @@ import (
 //go:embed data
 var dataFS embed.FS
 
+// modelBin is the embedded model, data/model.tsv, in its binary form
+// (decodeModel).
+//
+//go:embed data/model.bin
+var modelBin string
+
 // readData is an embedded data file's text.
 func readData(name string) (string, error) {
 	b, err := dataFS.ReadFile("data/" + name)
 	return string(b), err
 }
 
-// filterClasses keeps the lexicon lines of the given classes.
-func filterClasses(data string, classes ...string) string {
-	var sb strings.Builder
-	for _, l := range strings.Split(data, "\n") {
-		f := strings.Fields(l)
-		if len(f) > 0 && contains(classes, f[0]) {
-			sb.WriteString(l)
-		}
-		sb.WriteString("\n") // keep line numbers
+// firstField is strings.Fields(l)[0], or "" when l has no field.
+func firstField(l string) string {
+	l = strings.TrimLeftFunc(l, unicode.IsSpace)
+	if i := strings.IndexFunc(l, unicode.IsSpace); i >= 0 {
+		return l[:i]
 	}
-	return sb.String()
+	return l
 }
 
 // dataLines are a data file's lines without comments and blanks

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"fmt"
@@ -104,15 +103,15 @@ func loadModel(o options) loadedModel {
 	if o.modelSet {
 		return withTable(o.model)
 	}
-	b, err := dataFS.ReadFile("data/model.tsv")
+	keys, ws, bias, err := decodeModel(modelBin)
 	if err != nil {
-		return loadedModel{}
+		return loadedModel{err: fmt.Errorf("model.bin: %w", err)}
 	}
-	m, err := ReadModel(bytes.NewReader(b))
-	if err != nil {
-		return loadedModel{err: fmt.Errorf("model.tsv: %w", err)}
+	m := &Model{Bias: bias, Weights: make(map[string][nLabels]float64, len(keys))}
+	for i, f := range keys {
+		m.Weights[f] = ws[i]
 	}
-	return withTable(m)
+	return loadedModel{m: m, tab: tableOf(keys, ws)}
 }
 
 // withTable is m with its table.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -134,21 +135,61 @@ func newLexicon(name string, entries []*entry) (*lexicon, error) {
 func parseLexicon(name, data string, classes ...string) (*lexicon, error) {
 	var entries []*entry
 	for n, l := range nlp.NumberedDataLines(data) {
-		if i := strings.Index(l, "#"); i >= 0 {
-			l = l[:i]
-		}
-		f := strings.Fields(l)
-		if len(f) < 3 {
-			return nil, fmt.Errorf("%s:%d: want class, weight and phrase", name, n)
-		}
-		e, err := parseEntry(f, classes)
+		e, err := parseLine(name, n, l, classes)
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+			return nil, err
 		}
-		e.line = n
 		entries = append(entries, e)
 	}
 	return newLexicon(name, entries)
+}
+
+// parseLexicons reads several lexicons from one file in one pass:
+// lexicon k holds, in order, the lines whose class (their first word) is
+// one of classes[k], and a line of no lexicon's classes is left out. It
+// reads cues.txt at every start, where a pass per lexicon read its 900
+// lines ten times.
+func parseLexicons(name, data string, classes ...[]string) ([]*lexicon, error) {
+	entries := make([][]*entry, len(classes))
+	for n, l := range nlp.NumberedDataLines(data) {
+		class := firstField(l)
+		k := slices.IndexFunc(classes, func(cs []string) bool { return contains(cs, class) })
+		if k < 0 {
+			continue
+		}
+		e, err := parseLine(name, n, l, classes[k])
+		if err != nil {
+			return nil, err
+		}
+		entries[k] = append(entries[k], e)
+	}
+	lxs := make([]*lexicon, len(classes))
+	for k := range classes {
+		lx, err := newLexicon(name, entries[k])
+		if err != nil {
+			return nil, err
+		}
+		lxs[k] = lx
+	}
+	return lxs, nil
+}
+
+// parseLine is the entry of line n of a lexicon, whose class must be one
+// of classes.
+func parseLine(name string, n int, l string, classes []string) (*entry, error) {
+	if i := strings.Index(l, "#"); i >= 0 {
+		l = l[:i]
+	}
+	f := strings.Fields(l)
+	if len(f) < 3 {
+		return nil, fmt.Errorf("%s:%d: want class, weight and phrase", name, n)
+	}
+	e, err := parseEntry(f, classes)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, n, err)
+	}
+	e.line = n
+	return e, nil
 }
 
 // parseEntry is the entry of a line's fields: class, weight, phrase words

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -187,11 +188,21 @@ func pairHash(a, b uint64) uint64 { return (a ^ bits.RotateLeft64(b, 31)) * 0x9E
 // of them, filled by file.
 func newWordTable(keys []string, n int) wordTable {
 	wt := wordTable{seed: maphash.MakeSeed(), keys: keys}
-	wt.slots = make([]uint32, pow2(n/2))
-	wt.pairs = make([]uint64, pow2(2*n))
+	wt.slots = zeroed[uint32](pow2(n / 2))
+	wt.pairs = zeroed[uint64](pow2(2 * n))
 	wt.kbits = uint(bits.Len(uint(n + 1)))
 	wt.caret = maphash.String(wt.seed, "^")
 	return wt
+}
+
+// zeroed is make([]T, n) with every element written: the tables probe
+// their slots before they fill them, and a fresh page read before it is
+// written faults twice, the second time with a TLB flush on every core
+// the process runs on; written first, it faults once.
+func zeroed[T any](n int) []T {
+	s := make([]T, n)
+	clear(s)
+	return s
 }
 
 // pow2 is the least power of two at least n, and at least 8.
@@ -328,23 +339,27 @@ func isPair(f, prev, w string) bool {
 		f[2+len(prev)] == '_' && f[3+len(prev):] == w
 }
 
-// newTable compiles the weights of m. The word features go to the word
-// table alone: the hot loop finds them by the words' hashes.
+// newTable compiles the weights of m.
 func newTable(m *Model) *table {
-	n := len(m.Weights)
-	t := &table{seed: maphash.MakeSeed(), keys: make([]string, n), ws: make([][nLabels]float64, n),
-		words: newWordTable(nil, n)}
-	t.words.keys = t.keys
-	var others []int32
-	k := int32(0)
+	keys, ws := make([]string, 0, len(m.Weights)), make([][nLabels]float64, 0, len(m.Weights))
 	for f, w := range m.Weights {
-		t.keys[k], t.ws[k] = f, w
-		if !t.words.file(f, k) {
-			others = append(others, k)
-		}
-		k++
+		keys, ws = append(keys, f), append(ws, w)
 	}
-	t.slots, t.mask = make([]uint64, pow2(2*len(others))), uint64(pow2(2*len(others))-1)
+	return tableOf(keys, ws)
+}
+
+// tableOf compiles the weights ws of the features keys, which it keeps.
+// The word features go to the word table alone: the hot loop finds them
+// by the words' hashes.
+func tableOf(keys []string, ws [][nLabels]float64) *table {
+	t := &table{seed: maphash.MakeSeed(), keys: keys, ws: ws, words: newWordTable(keys, len(keys))}
+	var others []int32
+	for k, f := range keys {
+		if !t.words.file(f, int32(k)) {
+			others = append(others, int32(k))
+		}
+	}
+	t.slots, t.mask = zeroed[uint64](pow2(2*len(others))), uint64(pow2(2*len(others))-1)
 	for _, k := range others {
 		h := maphash.String(t.seed, t.keys[k])
 		i := h & t.mask
@@ -565,4 +580,53 @@ func readRow(l string) (name string, ws [nLabels]float64, err error) {
 		return "", ws, fmt.Errorf("want %d fields", nLabels+1)
 	}
 	return name, ws, nil
+}
+
+// modelMagic opens the binary form of a model, data/model.bin, which `go
+// generate` writes from data/model.tsv (TestModelBin holds the two
+// equal): loading takes its weights as they are stored instead of parsing
+// 40,000 decimals, and its feature names are slices of it, not copies.
+// After the magic, little-endian: the number of features n and the length
+// of the names, both uint32; the bias, 4 float64; each feature's 4
+// weights, float64; the end of each feature's name, n uint32; the names.
+const modelMagic = "findings model 1\n"
+
+//go:generate go test -run ^TestModelBin$ . -update
+
+// decodeModel reads a model's binary form: the features' names, their
+// weights in the same order, and the bias.
+func decodeModel(b string) (keys []string, ws [][nLabels]float64, bias [nLabels]float64, err error) {
+	rest, ok := strings.CutPrefix(b, modelMagic)
+	if !ok || len(rest) < 8+8*nLabels {
+		return nil, nil, bias, errors.New("not a model's binary form")
+	}
+	n, nameLen := int(le32(rest, 0)), int(le32(rest, 4))
+	rest = rest[8:]
+	if len(rest) != 8*nLabels*(n+1)+4*n+nameLen {
+		return nil, nil, bias, fmt.Errorf("binary model of %d bytes, want %d for %d features", len(rest), 8*nLabels*(n+1)+4*n+nameLen, n)
+	}
+	weights := func(i int) (w [nLabels]float64) {
+		for k := range w {
+			w[k] = math.Float64frombits(uint64(le32(rest, 8*(nLabels*i+k))) | uint64(le32(rest, 8*(nLabels*i+k)+4))<<32)
+		}
+		return w
+	}
+	bias = weights(0)
+	ends, names := rest[8*nLabels*(n+1):][:4*n], rest[8*nLabels*(n+1)+4*n:]
+	keys, ws = make([]string, n), make([][nLabels]float64, n)
+	start := 0
+	for i := range n {
+		end := int(le32(ends, 4*i))
+		if end < start || end > len(names) {
+			return nil, nil, bias, fmt.Errorf("name %d ends at %d, outside %d..%d", i, end, start, len(names))
+		}
+		keys[i], ws[i], start = names[start:end], weights(i+1), end
+	}
+	return keys, ws, bias, nil
+}
+
+// le32 is the little-endian uint32 at s[i:].
+func le32(s string, i int) uint32 {
+	_ = s[i+3]
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 }

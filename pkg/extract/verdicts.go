@@ -117,24 +117,26 @@ func newVerdictStage(without map[string]bool) (*verdictStage, error) {
 		return nil, err
 	}
 	v := &verdictStage{}
-	for _, c := range []struct {
-		lx    **lexicon
-		class string
+	lexicons := []struct {
+		lx      **lexicon
+		classes []string
 	}{
-		{&v.negators, "not"}, {&v.contrast, "but"}, {&v.aims, "aim"}, {&v.needs, "need"}, {&v.undoers, "undo"},
-		{&v.neutrals, "neu"}, {&v.efforts, "effort"}, {&v.who, "who"}, {&v.does, "does"},
-	} {
-		lx, err := parseLexicon("cues.txt", filterClasses(cues, c.class), c.class)
-		if err != nil {
-			return nil, err
-		}
-		*c.lx = lx.without(without)
+		{&v.negators, []string{"not"}}, {&v.contrast, []string{"but"}}, {&v.aims, []string{"aim"}},
+		{&v.needs, []string{"need"}}, {&v.undoers, []string{"undo"}}, {&v.neutrals, []string{"neu"}},
+		{&v.efforts, []string{"effort"}}, {&v.who, []string{"who"}}, {&v.does, []string{"does"}},
+		{&v.cues, []string{"pos", "neg"}},
 	}
-	lx, err := parseLexicon("cues.txt", filterClasses(cues, "pos", "neg"), "pos", "neg")
+	classes := make([][]string, len(lexicons))
+	for k, c := range lexicons {
+		classes[k] = c.classes
+	}
+	lxs, err := parseLexicons("cues.txt", cues, classes...)
 	if err != nil {
 		return nil, err
 	}
-	v.cues = lx.without(without)
+	for k, c := range lexicons {
+		*c.lx = lxs[k].without(without)
+	}
 	v.allCues = newLexiconGroup(v.contrast, v.efforts, v.negators, v.undoers, v.aims, v.needs, v.cues, v.neutrals, v.who, v.does)
 	if v.sections, err = readSections(); err != nil {
 		return nil, err

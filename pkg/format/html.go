@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/findings/findings/pkg/report"
 	"github.com/findings/findings/pkg/theme"
@@ -23,21 +24,25 @@ var pageTmpl string
 //go:embed base.css.tmpl
 var baseCSS string
 
-var pageTemplate = template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
-	"base": filepath.Base,
-	"arrow": func(change string) string {
-		return map[string]string{"improved": "▲", "declined": "▼", "unchanged": "="}[change]
-	},
-	"label":      timeline.GradeLabel,
-	"measure":    MeasureLine,
-	"gradeClass": gradeClass,
-	"pct": func(part, whole int) string {
-		if whole == 0 {
-			return ""
-		}
-		return strconv.Itoa((100*part+whole/2)/whole) + "%"
-	},
-}).Parse(pageTmpl)).Parse(baseCSS))
+// pageTemplate is the page across reports, parsed on first use: a run that
+// writes no page does not pay for it at start-up.
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(template.New("page").Funcs(template.FuncMap{
+		"base": filepath.Base,
+		"arrow": func(change string) string {
+			return map[string]string{"improved": "▲", "declined": "▼", "unchanged": "="}[change]
+		},
+		"label":      timeline.GradeLabel,
+		"measure":    MeasureLine,
+		"gradeClass": gradeClass,
+		"pct": func(part, whole int) string {
+			if whole == 0 {
+				return ""
+			}
+			return strconv.Itoa((100*part+whole/2)/whole) + "%"
+		},
+	}).Parse(pageTmpl)).Parse(baseCSS))
+})
 
 // page is what the template shows.
 type page struct {
@@ -71,7 +76,7 @@ func acrossPage(a Across, themesLead bool) page {
 }
 
 func writePage(w io.Writer, p page) error {
-	return pageTemplate.Execute(w, p)
+	return pageTemplate().Execute(w, p)
 }
 
 func plural(n int, noun string) string {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/findings/findings/pkg/report"
 	"github.com/findings/findings/pkg/theme"
@@ -24,13 +25,17 @@ import (
 //go:embed report.html.tmpl
 var reportTmpl string
 
-var reportTemplate = template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
-	"gradeClass": gradeClass,
-	"detail":     JudgementDetail,
-	"page":       PageLabel,
-	"kindMark":   func(k string) string { return kindMarks[k] },
-	"under":      func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-}).Parse(reportTmpl)).Parse(baseCSS))
+// reportTemplate is the page of one report and the index, parsed on first
+// use, as pageTemplate is.
+var reportTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(template.New("report").Funcs(template.FuncMap{
+		"gradeClass": gradeClass,
+		"detail":     JudgementDetail,
+		"page":       PageLabel,
+		"kindMark":   func(k string) string { return kindMarks[k] },
+		"under":      func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	}).Parse(reportTmpl)).Parse(baseCSS))
+})
 
 // kindMarks are the symbols that say a sentence's kind beside its colour,
 // so that the page reads in greyscale and to a colour-blind reader.
@@ -283,7 +288,7 @@ func (p *pageWriter) Write(r *report.Report) error {
 		return errors.New("--format html writes one report to a file: name a folder with --output for several")
 	}
 	p.n++
-	return reportTemplate.Execute(p.w, newReportPage(p.opts.filtered(r)))
+	return reportTemplate().Execute(p.w, newReportPage(p.opts.filtered(r)))
 }
 
 func (p *pageWriter) Close() error { return nil }
@@ -346,7 +351,7 @@ func (p *pagesWriter) Write(r *report.Report) error {
 	page := newReportPage(r)
 	page.Index = "index.html"
 	name := p.pageName(r.Source)
-	if err := p.writeFile(name, func(w io.Writer) error { return reportTemplate.Execute(w, page) }); err != nil {
+	if err := p.writeFile(name, func(w io.Writer) error { return reportTemplate().Execute(w, page) }); err != nil {
 		return err
 	}
 	p.rows = append(p.rows, indexRow{File: name, Title: page.Title, Source: r.Source, Facts: r.Facts, Type: page.Type,
@@ -376,7 +381,7 @@ func (p *pagesWriter) Close() error {
 		return nil
 	}
 	err := p.writeFile("index.html", func(w io.Writer) error {
-		return reportTemplate.ExecuteTemplate(w, "index", struct {
+		return reportTemplate().ExecuteTemplate(w, "index", struct {
 			Title string
 			Rows  []indexRow
 		}{"Reports: " + plural(len(p.rows), "page"), p.rows})

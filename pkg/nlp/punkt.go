@@ -1,13 +1,12 @@
 package nlp
 
 import (
+	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	sentences "gopkg.in/neurosnap/sentences.v1"
-	"gopkg.in/neurosnap/sentences.v1/data"
 )
 
 // This file is prose's sentence segmenter (prose/v3/segment, which is
@@ -31,33 +30,58 @@ type punktModel struct {
 // proseAbbrevs are the abbreviations prose adds to the trained ones.
 var proseAbbrevs = []string{"sgt", "gov", "no", "mt"}
 
-// loadPunkt reads the model as prose's segment.New does.
+// punktData is the English training data of neurosnap/sentences
+// (data/english.json, which prose's segmenter loads) as lines of text: a
+// kind, a tab, a key, and for "ortho" a tab and its flags; lines opening
+// with "#" are comments. Reading them takes a millisecond or two where
+// unzipping and decoding the JSON took 14 ms of every start. `go
+// generate` writes it from the module's data and TestPunktData holds it
+// to that data.
+//
+//go:generate go test -run ^TestPunktData$ . -update
+//go:embed data/punkt.txt
+var punktData string
+
+// loadPunkt reads the model as prose's segment.New does: the trained data
+// and prose's abbreviations.
 func loadPunkt() (*punktModel, error) {
-	b, err := data.Asset("data/english.json")
+	m, err := parsePunkt(punktData)
 	if err != nil {
 		return nil, fmt.Errorf("read punkt model: %w", err)
 	}
-	st, err := sentences.LoadTraining(b)
-	if err != nil {
-		return nil, fmt.Errorf("decode punkt model: %w", err)
-	}
 	for _, a := range proseAbbrevs {
-		st.AbbrevTypes.Add(a)
+		m.abbrevs[a] = true
 	}
-	return &punktModel{abbrevs: set(st.AbbrevTypes), collocations: set(st.Collocations),
-		starters: set(st.SentStarters), ortho: st.OrthoContext}, nil
+	return m, nil
 }
 
-// set keeps the members of a Punkt set: the keys whose value is not 0,
-// as its Has method reads it.
-func set(s sentences.SetString) map[string]bool {
-	out := make(map[string]bool, len(s))
-	for k, v := range s {
-		if v != 0 {
-			out[k] = true
+// parsePunkt reads a model written as punktData is. The keys are slices
+// of text, not copies.
+func parsePunkt(text string) (*punktModel, error) {
+	m := &punktModel{abbrevs: map[string]bool{}, collocations: map[string]bool{}, starters: map[string]bool{},
+		ortho: make(map[string]int, strings.Count(text, "\northo\t"))}
+	sets := map[string]map[string]bool{"abbrev": m.abbrevs, "collocation": m.collocations, "starter": m.starters}
+	for n := 1; text != ""; n++ {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		kind, key, _ := strings.Cut(l, "\t")
+		if kind == "ortho" {
+			key, flags, _ := strings.Cut(key, "\t")
+			v, err := strconv.Atoi(flags)
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", n, err)
+			}
+			m.ortho[key] = v
+		} else if set, ok := sets[kind]; ok {
+			set[key] = true
+		} else {
+			return nil, fmt.Errorf("line %d: unknown kind %q", n, kind)
 		}
 	}
-	return out
+	return m, nil
 }
 
 // punktToken is a word Punkt looks at: one holding '.', '?' or '!', or
