@@ -215,7 +215,7 @@ func (m *perceptron) tagOne(f *featureKeys, i int, word string, p1, p2 int32) (s
 	switch {
 	case word == "-":
 		tag = "-"
-	case emoticons[word]:
+	case isEmoticon(word):
 		tag = "SYM"
 	case strings.HasPrefix(word, "@"):
 		tag = "NN"
