@@ -47,6 +47,11 @@ type branch struct {
 	// that opens with a digit is tried at the numbers alone)
 	anchored *regexp.Regexp
 	first    *[256]bool
+	// pairs: every match of an anchored branch opens with one of these
+	// first two bytes (as the needs are tested, sorted), nil when not
+	// known; "\b(?:section|para...)" is tried at "se" and "pa", not at
+	// every word opening with s or p
+	pairs []uint16
 	// opens: a matcher's branch under ^ matches at the text's start
 	// alone, so a text that opens with none of these strings is not
 	// searched; nil when a match may open with anything
@@ -248,7 +253,7 @@ func newBranch(expr string) (branch, bool) {
 			return branch{}, false
 		}
 		rs, _ := firstChars(subs[1])
-		b.boundary, b.anchored, b.first = true, a, new([256]bool)
+		b.boundary, b.anchored, b.first, b.pairs = true, a, new([256]bool), openingPairs(tree)
 		for _, r := range rs {
 			b.first[r] = true // wordStart: ASCII word characters only
 		}
@@ -349,7 +354,7 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 				continue
 			}
 			if !n.known || n.a < pos {
-				a, b, ok := bs[i].from(s, pos)
+				a, b, ok := bs[i].from(s, low, pos)
 				*n = next{a: a, b: b, known: true, off: !ok}
 				if !ok {
 					continue
@@ -434,7 +439,7 @@ func (b *branch) fromSubmatch(s, low string, pos int) []int {
 				return nil
 			}
 			p += i
-		} else if !b.first[s[p]] {
+		} else if !b.first[s[p]] || !b.pairAt(low, p) {
 			continue
 		}
 		if b.boundary && p > 0 && isWordByte(s[p-1]) {
@@ -462,7 +467,7 @@ func (p *pattern) first(s, low string) (int, int, bool) {
 		if low != "" && !b.holds(low) {
 			continue
 		}
-		if a, e, ok := b.from(s, 0); ok && (win < 0 || a < wa) {
+		if a, e, ok := b.from(s, low, 0); ok && (win < 0 || a < wa) {
 			win, wa, wb = i, a, e
 		}
 	}
@@ -519,11 +524,11 @@ func containsKey(s, k string) bool {
 const anyDigit = "\x00digit"
 
 // from is the branch's leftmost match in s that starts at or after pos, as
-// a search of the whole of s from pos would find it.
-func (b *branch) from(s string, pos int) (int, int, bool) {
+// a search of the whole of s from pos would find it; low as for each.
+func (b *branch) from(s, low string, pos int) (int, int, bool) {
 	if b.first != nil { // tried where a word opens; an opening branch searches as its re
 		for p := pos; p < len(s); p++ {
-			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) || !b.pairAt(low, p) {
 				continue
 			}
 			if m := b.anchored.FindStringIndex(s[p:]); m != nil {
@@ -546,6 +551,36 @@ func (b *branch) from(s string, pos int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return pos + m[0], pos + m[1], true
+}
+
+// pairAt reports whether a match of the branch may open at p of low by
+// its first two bytes: always when the branch knows no pairs or low is ""
+// (tests none).
+func (b *branch) pairAt(low string, p int) bool {
+	if b.pairs == nil || low == "" {
+		return true
+	}
+	if p+1 >= len(low) {
+		return false // every match is two bytes or more
+	}
+	_, ok := slices.BinarySearch(b.pairs, uint16(low[p])<<8|uint16(low[p+1]))
+	return ok
+}
+
+// openingPairs is the first two bytes of every match of re, as the needs
+// are tested (keyRune), sorted, once each; nil when a match may open with
+// fewer than two known bytes.
+func openingPairs(re *syntax.Regexp) []uint16 {
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
+	var out []uint16
+	for _, p := range r.prefixes(re) {
+		if len(p.s) < 2 {
+			return nil
+		}
+		out = append(out, uint16(p.s[0])<<8|uint16(p.s[1]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // isWordByte reports whether c is a word character as \b sees it.

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"sync"
@@ -49,10 +50,39 @@ func TestPatternFindsWhatTheWholeFinds(t *testing.T) {
 		{`[a|b]c|d`, "ac |c dc"},
 		// white space other than a space: the needs see it as one
 		{`\bper\s+100|\bin\s+every`, "per\t100 in\n every per  100"},
+		// tried only where a word opens with the first two bytes of a match
+		{`\b(?:section|s\.|paras?)\s+\d+`, "se 1 section 2 s. 3 sa 4 s 5 para 6 paras\t7 pa 8 s"},
+		{`\b(?:ab|c)\w+`, "ab1 c cd abc a"},
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
 		checkSame(t, p, c.text)
+	}
+}
+
+// TestOpeningPairs checks the first two bytes read from patterns: known
+// only when every match opens with two known bytes.
+func TestOpeningPairs(t *testing.T) {
+	pair := func(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
+	cases := []struct {
+		expr string
+		want []uint16
+	}{
+		{`\b(?:section|s\.|paras?)\s+\d`, []uint16{pair("pa"), pair("s."), pair("se")}},
+		{`\bup\s+to`, []uint16{pair("up")}},
+		{`\ba\s+b`, []uint16{pair("a ")}},
+		{`(?i)\bAb`, []uint16{pair("ab")}},
+		{`\b(?:ab|c)\w+`, nil},
+		{`\b[a-z]+\d`, nil},
+	}
+	for _, c := range cases {
+		tree, err := syntax.Parse(c.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := openingPairs(tree); !slices.Equal(got, c.want) {
+			t.Errorf("openingPairs(%s) = %v, want %v", c.expr, got, c.want)
+		}
 	}
 }
 
