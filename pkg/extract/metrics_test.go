@@ -212,3 +212,40 @@ func TestHoldsInAsHolds(t *testing.T) {
 		t.Fatalf("only %d keys held: the texts test little", held)
 	}
 }
+
+// TestIsNumberWord holds isNumberWord, which skips most words by a bit,
+// to its plain reading: the word, or a part of it around its first
+// hyphen, is a number word.
+func TestIsNumberWord(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nw := x.metrics.numbers
+	plain := func(w string) bool {
+		a, b, _ := strings.Cut(w, "-")
+		return nw.any[a] || nw.any[b]
+	}
+	words := []string{"", "-", "one-", "-one", "twenty-one", "forty-two-three", "x-three", "the", "thirds", "halves"}
+	for w := range nw.any {
+		words = append(words, w, w+"-fold", "twenty-"+w, w+"s")
+	}
+	for _, s := range reportSentences(t) {
+		for _, w := range splitWords(asciiLower(s)) {
+			words = append(words, w.text)
+		}
+	}
+	found := 0
+	for _, w := range words {
+		got := x.metrics.isNumberWord(w)
+		if got != plain(w) {
+			t.Errorf("isNumberWord(%q) = %v", w, got)
+		}
+		if got {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no number word found")
+	}
+}

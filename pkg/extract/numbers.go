@@ -19,9 +19,24 @@ type numberWords struct {
 	// tells whether a word is a number word, for every word of every
 	// sentence
 	any map[string]bool
-	// first holds the first bytes of the words of any: most words open
-	// with none of them and need no look-up
-	first [256]bool
+	// marks has the bit of each word of any (markOf): most words' bit is
+	// clear, and they need no look-up
+	marks [1024 / 64]uint64
+}
+
+// markOf is a word's bit in numberWords.marks, by its length and its
+// first and last bytes; w is not empty.
+func markOf(w string) uint {
+	return (uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])) % 1024
+}
+
+// is reports whether w is a word of any.
+func (nw *numberWords) is(w string) bool {
+	if w == "" {
+		return false
+	}
+	m := markOf(w)
+	return nw.marks[m/64]&(1<<(m%64)) != 0 && nw.any[w]
 }
 
 func parseNumbers(data string) (*numberWords, error) {
@@ -42,7 +57,8 @@ func parseNumbers(data string) (*numberWords, error) {
 		switch f[0] {
 		case "num", "scale", "frac", "factor":
 			nw.any[f[2]] = true
-			nw.first[f[2][0]] = true
+			m := markOf(f[2])
+			nw.marks[m/64] |= 1 << (m % 64)
 		}
 		switch f[0] {
 		case "num":
@@ -78,6 +94,9 @@ func (x *metricStage) numberKinds(ws []word) (digits, spelled bool) {
 			digits = true
 		} else if !spelled && x.isNumberWord(w.text) {
 			spelled = true
+		}
+		if digits && spelled {
+			break
 		}
 	}
 	return digits, spelled
@@ -331,8 +350,12 @@ const window = 48
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
 func (x *metricStage) isNumberWord(t string) bool {
 	nw := x.numbers
-	a, b, hyphen := strings.Cut(t, "-")
-	return a != "" && nw.first[a[0]] && nw.any[a] || hyphen && b != "" && nw.first[b[0]] && nw.any[b]
+	for i := 0; i < len(t); i++ { // a loop: most words are short
+		if t[i] == '-' {
+			return nw.is(t[:i]) || nw.is(t[i+1:])
+		}
+	}
+	return nw.is(t)
 }
 
 // hasDigit reports whether s holds an ASCII digit.
