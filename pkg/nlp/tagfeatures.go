@@ -135,7 +135,7 @@ func (m *perceptron) index() {
 	}
 	// placed once all tags are numbered: tag, tag, feature
 	var pairs [][3]int32
-	var tagWords []tagWord
+	tagWords := make([]tagWord, 0, n*2/5) // 28,000 of 75,000 in prose's model
 	// the model's features are sorted: most are of the template of the one
 	// before, and hold its tag
 	tmpl, name := -1, ""
