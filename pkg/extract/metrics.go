@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/findings/findings/pkg/report"
 )
@@ -303,8 +304,10 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 	}
 	slices.SortFunc(out, func(a, b candidate) int { return a.start - b.start })
 	for i := range out {
-		if q := qualifierRE.FindStringSubmatch(text[max(0, out[i].start-32):out[i].start]); q != nil {
-			out[i].Qualifier = strings.ToLower(q[1])
+		if before := text[max(0, out[i].start-32):out[i].start]; mayQualify(before) {
+			if q := qualifierRE.FindStringSubmatch(before); q != nil {
+				out[i].Qualifier = strings.ToLower(q[1])
+			}
 		}
 	}
 	x.directions(text, out)
@@ -312,6 +315,35 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 		return nil, err
 	}
 	return out, nil
+}
+
+// qualifierEnds are the last words of qualifierRE's qualifiers, in lower
+// case, and those that end with a full stop ("approx.", "c.").
+var (
+	qualifierEnds   = []string{"nearly", "almost", "approximately", "approx", "around", "about", "roughly", "over", "than", "under", "to", "least", "just", "only", "some", "circa"}
+	qualifierDotted = []string{"approx", "c"}
+)
+
+// mayQualify reports whether qualifierRE may match s: s ends, but for
+// white space, with the last word of a qualifier, as every match does. A
+// text with a byte beyond ASCII is passed to it (its case folding matches
+// "ſ" to "s").
+func mayQualify(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	ends := qualifierEnds
+	if strings.HasSuffix(t, ".") {
+		t, ends = t[:len(t)-1], qualifierDotted
+	}
+	i := len(t)
+	for i > 0 && isLetter(t[i-1]) {
+		i--
+	}
+	return slices.ContainsFunc(ends, func(e string) bool { return strings.EqualFold(e, t[i:]) })
 }
 
 // newMetricStage loads data/numbers.txt, notmetrics.txt, openers.txt and

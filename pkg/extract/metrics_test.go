@@ -249,3 +249,30 @@ func TestIsNumberWord(t *testing.T) {
 		t.Error("no number word found")
 	}
 }
+
+// TestMayQualify checks that mayQualify says no only where qualifierRE
+// finds nothing: before every digit of the benchmark sentences, and in
+// texts made to match.
+func TestMayQualify(t *testing.T) {
+	texts := []string{"about ", "APPROX. ", "approx ", "c. ", "some c.", "ſome ", "more than\t", "just over ", "xabout ",
+		"up to", "at least  ", "circa\n", "nearly\v", "abc", "", " ", ".", "to.", "roughly 1", "(around "}
+	for _, s := range reportSentences(t) {
+		for i := range len(s) {
+			if isDigit(s[i]) {
+				texts = append(texts, s[max(0, i-32):i])
+			}
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		if qualifierRE.MatchString(s) {
+			matched++
+			if !mayQualify(s) {
+				t.Errorf("mayQualify(%q) is false; qualifierRE matches it", s)
+			}
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d texts matched", matched)
+	}
+}
