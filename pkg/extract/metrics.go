@@ -202,22 +202,27 @@ func (r *numberRead) add(c candidate) {
 // masks look only near the numbers: windows around each number, widened
 // to word breaks and merged.
 func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
-	pairs := new(bytePairs) // the pairs of bytes in each window, for the keys' first test
+	// the pairs of bytes in each window and its keys, for the first test
+	// of the guards' keys (in the window) and the patterns' needs (in its
+	// keys)
+	pairs := new(bytePairs)
 	for _, w := range x.windows(r.low, ws) {
 		part, keys := r.low[w[0]:w[1]], r.keys[w[0]:w[1]]
 		cover := func(a, b int) { r.cover(w[0]+a, w[0]+b) }
 		pairs.set(part, true)
+		pairs.set(keys, true)
 		for _, gs := range [][]guarded{notMetric, x.masks} {
 			for _, g := range gs {
 				if g.holdsIn(part, pairs) {
-					g.pat.each(part, keys, cover)
+					g.pat.eachIn(part, keys, pairs, cover)
 				}
 			}
 		}
-		pairs.set(part, false)
 		if mayBePeriod(part) {
-			periodPat.each(part, keys, cover)
+			periodPat.eachIn(part, keys, pairs, cover)
 		}
+		pairs.set(part, false)
+		pairs.set(keys, false)
 	}
 }
 

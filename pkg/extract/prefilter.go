@@ -323,11 +323,16 @@ func splitTop(expr string) []string {
 // are tested: keyText of s for a case-sensitive pattern, of its ASCII
 // lower case for a case-blind one; "" tests none (a text with a letter
 // whose case folding ASCII lower case misses: the Kelvin sign, long s).
-func (p *pattern) each(s, low string, fn func(a, b int)) {
+func (p *pattern) each(s, low string, fn func(a, b int)) { p.eachIn(s, low, nil, fn) }
+
+// eachIn is each for a text low whose pairs of bytes are in pairs (nil:
+// not known): a need whose first two bytes are not a pair of low is not
+// in it, and is passed without a search.
+func (p *pattern) eachIn(s, low string, pairs *bytePairs, fn func(a, b int)) {
 	bs := p.get().branches
 	if len(bs) == 1 && bs[0].anchored == nil {
 		b := &bs[0]
-		if low == "" || b.holds(low) {
+		if low == "" || b.holdsIn(low, pairs) {
 			for _, m := range b.re.FindAllStringIndex(s, -1) {
 				fn(m[0], m[1])
 			}
@@ -344,7 +349,7 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 	var buf [8]next
 	ns := buf[:0]
 	for i := range bs {
-		ns = append(ns, next{off: low != "" && !bs[i].holds(low)})
+		ns = append(ns, next{off: low != "" && !bs[i].holdsIn(low, pairs)})
 	}
 	for pos := 0; pos <= len(s); {
 		win := -1
@@ -476,12 +481,16 @@ func (p *pattern) first(s, low string) (int, int, bool) {
 
 // holds reports whether low opens as the branch needs and holds a string
 // of each of its sets.
-func (b *branch) holds(low string) bool {
+func (b *branch) holds(low string) bool { return b.holdsIn(low, nil) }
+
+// holdsIn is holds for a text whose pairs of bytes are in pairs (nil: not
+// known).
+func (b *branch) holdsIn(low string, pairs *bytePairs) bool {
 	if b.opens != nil && !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) }) {
 		return false
 	}
 	for _, set := range b.need {
-		if !containsAny(low, set) {
+		if !containsAny(low, set, pairs) {
 			return false
 		}
 	}
@@ -490,9 +499,13 @@ func (b *branch) holds(low string) bool {
 
 // containsAny reports whether s holds one of the strings (a digit, for
 // anyDigit).
-func containsAny(s string, set []string) bool {
+func containsAny(s string, set []string, pairs *bytePairs) bool {
 	for _, k := range set {
-		if k == anyDigit && hasDigit(s) || containsKey(s, k) {
+		if k == anyDigit {
+			if hasDigit(s) {
+				return true
+			}
+		} else if (pairs == nil || pairs.mayHold(k)) && containsKey(s, k) {
 			return true
 		}
 	}

@@ -24,13 +24,27 @@ func eachAll(p *pattern, s, low string) [][]int {
 
 // checkSame fails when the pattern's branches find other matches than its
 // whole regular expression does in s.
+// It asks each and, with the pairs of bytes of s and its keys, eachIn.
 func checkSame(t *testing.T, p *pattern, s string) {
 	t.Helper()
-	got, want := eachAll(p, s, keyText(s)), p.whole().FindAllStringIndex(s, -1)
+	want := p.whole().FindAllStringIndex(s, -1)
+	got := eachAll(p, s, keyText(s))
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole(), s, got, want)
 	}
+	checkPairs.set(s, true)
+	checkPairs.set(keyText(s), true)
+	got = nil
+	p.eachIn(s, keyText(s), checkPairs, func(a, b int) { got = append(got, []int{a, b}) })
+	checkPairs.set(s, false)
+	checkPairs.set(keyText(s), false)
+	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+		t.Errorf("%s\non %q with its pairs\ngot  %v\nwant %v", p.whole(), s, got, want)
+	}
 }
+
+// checkPairs is checkSame's set of pairs, empty between calls.
+var checkPairs = new(bytePairs)
 
 func TestPatternFindsWhatTheWholeFinds(t *testing.T) {
 	cases := []struct{ expr, text string }{
