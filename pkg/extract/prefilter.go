@@ -55,7 +55,8 @@ type branch struct {
 	// opens: a matcher's branch under ^ matches at the text's start
 	// alone, so a text that opens with none of these strings is not
 	// searched; nil when a match may open with anything
-	opens []string
+	opens     []string
+	openFirst *[256]bool // the first bytes of opens
 	// at: every match of an opening pattern opens with one of these
 	// strings; it is tried, anchored, where each occurs in the text's
 	// keys, and only there
@@ -212,7 +213,14 @@ func (p *pattern) buildMatcher() compiled {
 			c.branches = nil
 			break
 		}
-		c.branches = append(c.branches, branch{re: re, need: needs(tree), opens: opensOf(tree)})
+		b := branch{re: re, need: needs(tree), opens: opensOf(tree)}
+		if b.opens != nil {
+			b.openFirst = new([256]bool)
+			for _, o := range b.opens {
+				b.openFirst[o[0]] = true // opensOf gives no empty string
+			}
+		}
+		c.branches = append(c.branches, b)
 	}
 	if c.branches == nil {
 		c.branches = []branch{{re: p.whole()}}
@@ -221,11 +229,15 @@ func (p *pattern) buildMatcher() compiled {
 }
 
 // matches reports whether the pattern matches s; low as for each.
-func (p *pattern) matches(s, low string) bool {
+func (p *pattern) matches(s, low string) bool { return p.matchesIn(s, low, nil) }
+
+// matchesIn is matches for a text low whose pairs of bytes are in pairs
+// (nil: not known), as for eachIn.
+func (p *pattern) matchesIn(s, low string, pairs *bytePairs) bool {
 	bs := p.get().branches
 	for i := range bs {
 		b := &bs[i]
-		if (low == "" || b.holds(low)) && b.re.MatchString(s) {
+		if (low == "" || b.holdsIn(low, pairs)) && b.re.MatchString(s) {
 			return true
 		}
 	}
@@ -486,7 +498,7 @@ func (b *branch) holds(low string) bool { return b.holdsIn(low, nil) }
 // holdsIn is holds for a text whose pairs of bytes are in pairs (nil: not
 // known).
 func (b *branch) holdsIn(low string, pairs *bytePairs) bool {
-	if b.opens != nil && !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) }) {
+	if b.opens != nil && (low == "" || !b.openFirst[low[0]] || !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) })) {
 		return false
 	}
 	for _, set := range b.need {
