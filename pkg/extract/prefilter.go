@@ -31,6 +31,11 @@ type pattern struct {
 // compiled is a pattern's branches.
 type compiled struct {
 	branches []branch
+	// foldFirst: a branch is anchored where a word opens with an ASCII
+	// letter, though its case folding also opens matches with "ſ" or the
+	// Kelvin sign (foldWordStart); on a text that may hold them (low "")
+	// the whole runs
+	foldFirst bool
 }
 
 // branch is one alternative of a pattern.
@@ -52,6 +57,8 @@ type branch struct {
 	// known; "\b(?:section|para...)" is tried at "se" and "pa", not at
 	// every word opening with s or p
 	pairs []uint16
+	// foldFirst: see compiled.foldFirst
+	foldFirst bool
 	// opens: a matcher's branch under ^ matches at the text's start
 	// alone, so a text that opens with none of these strings is not
 	// searched; nil when a match may open with anything
@@ -186,12 +193,13 @@ func (p *pattern) build() compiled {
 		}
 		c.branches = append(c.branches, b)
 	}
+	c.foldFirst = slices.ContainsFunc(c.branches, func(b branch) bool { return b.foldFirst })
 	if len(parts) == 1 && c.branches != nil && c.branches[0].anchored != nil {
 		return c
 	}
 	if len(parts) < 2 || c.branches == nil {
 		tree, _ := syntax.Parse(p.expr, syntax.Perl) // as the whole compiles
-		c.branches = []branch{{re: p.whole(), need: needs(tree)}}
+		c.branches, c.foldFirst = []branch{{re: p.whole(), need: needs(tree)}}, false
 	}
 	return c
 }
@@ -256,7 +264,7 @@ func newBranch(expr string) (branch, bool) {
 	if tree.Op == syntax.OpConcat {
 		subs = tree.Sub
 	}
-	if minLen(tree) > 0 && subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && wordStart(subs[1]) {
+	if minLen(tree) > 0 && subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && (wordStart(subs[1]) || foldWordStart(subs[1])) {
 		// a match opens where a word opens, with one of the characters
 		// the pattern opens with: tried there alone, anchored, and the
 		// branch needs no other form
@@ -266,8 +274,11 @@ func newBranch(expr string) (branch, bool) {
 		}
 		rs, _ := firstChars(subs[1])
 		b.boundary, b.anchored, b.first, b.pairs = true, a, new([256]bool), openingPairs(tree)
+		b.foldFirst = !wordStart(subs[1])
 		for _, r := range rs {
-			b.first[r] = true // wordStart: ASCII word characters only
+			if r < 0x80 {
+				b.first[r] = true // ASCII word characters, and the fold's two
+			}
 		}
 		return b, true
 	}
@@ -341,7 +352,14 @@ func (p *pattern) each(s, low string, fn func(a, b int)) { p.eachIn(s, low, nil,
 // not known): a need whose first two bytes are not a pair of low is not
 // in it, and is passed without a search.
 func (p *pattern) eachIn(s, low string, pairs *bytePairs, fn func(a, b int)) {
-	bs := p.get().branches
+	c := p.get()
+	if c.foldFirst && low == "" {
+		for _, m := range p.whole().FindAllStringIndex(s, -1) {
+			fn(m[0], m[1])
+		}
+		return
+	}
+	bs := c.branches
 	if len(bs) == 1 && bs[0].anchored == nil {
 		b := &bs[0]
 		if low == "" || b.holdsIn(low, pairs) {
@@ -436,7 +454,7 @@ func (p *pattern) eachSubmatchN(s, low string, n int, fn func(m []int)) {
 func (p *pattern) wholeSubmatches(s, low string, n int) (ms [][]int, whole bool) {
 	c := p.get()
 	b := &c.branches[0]
-	if len(c.branches) == 1 && b.anchored != nil && (b.at == nil || low != "") {
+	if len(c.branches) == 1 && b.anchored != nil && (b.at == nil || low != "") && (!c.foldFirst || low != "") {
 		return nil, false
 	}
 	if len(c.branches) > 1 || low == "" || b.holds(low) {
@@ -477,8 +495,15 @@ func (b *branch) fromSubmatch(s, low string, pos int) []int {
 // first is the leftmost match of the whole pattern in s, as
 // FindStringIndex finds it; low as for each.
 func (p *pattern) first(s, low string) (int, int, bool) {
+	c := p.get()
+	if c.foldFirst && low == "" {
+		if m := p.whole().FindStringIndex(s); m != nil {
+			return m[0], m[1], true
+		}
+		return 0, 0, false
+	}
 	win, wa, wb := -1, 0, 0
-	bs := p.get().branches
+	bs := c.branches
 	for i := range bs {
 		b := &bs[i]
 		if low != "" && !b.holds(low) {
@@ -1006,6 +1031,25 @@ func wordStart(re *syntax.Regexp) bool {
 	}
 	for _, r := range rs {
 		if r >= 0x80 || !syntax.IsWordChar(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldWordStart reports whether every match of re opens with a word
+// character or one of the two letters beyond ASCII that a case-blind
+// pattern matches to ASCII ones, "ſ" (long s, as s) and the Kelvin sign
+// (as k). Tried where a word opens, such a branch would miss a match that
+// opens with one of them inside a word; the callers give a text that may
+// hold them a low of "", and the whole runs there.
+func foldWordStart(re *syntax.Regexp) bool {
+	rs, ok := firstChars(re)
+	if !ok {
+		return false
+	}
+	for _, r := range rs {
+		if r != 'ſ' && r != '\u212a' && (r >= 0x80 || !syntax.IsWordChar(r)) {
 			return false
 		}
 	}
