@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand"
 	"regexp"
 	"slices"
 	"strings"
@@ -274,5 +275,27 @@ func TestMayQualify(t *testing.T) {
 	}
 	if matched < 10 {
 		t.Errorf("only %d texts matched", matched)
+	}
+}
+
+// TestLetterWords holds letterWords to wordNumberRE on the benchmark
+// sentences and on random texts of letters, hyphens, digits, marks and
+// the letters beyond ASCII that the pattern's case folding reads.
+func TestLetterWords(t *testing.T) {
+	texts := reportSentences(t)
+	alphabet := []string{"a", "B", "z", "-", "_", "1", " ", ".", "'", "é", "ſ", "\u212a", "—"}
+	rnd := rand.New(rand.NewSource(1))
+	for range 5000 {
+		var b strings.Builder
+		for range rnd.Intn(14) {
+			b.WriteString(alphabet[rnd.Intn(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		got, want := letterWords(s), wordNumberRE.FindAllStringIndex(s, -1)
+		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Errorf("letterWords(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -106,7 +106,7 @@ func (x *metricStage) numberKinds(ws []word) (digits, spelled bool) {
 // third of", "three-quarters"), factors ("doubled") and "one in five".
 func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover func(int, int)) []candidate {
 	var out []candidate
-	ws := wordNumberRE.FindAllStringIndex(text, -1)
+	ws := letterWords(text)
 	for k := 0; k < len(ws); k++ {
 		s, e := ws[k][0], ws[k][1]
 		w := strings.ToLower(text[s:e])
@@ -345,6 +345,46 @@ func (x *metricStage) windows(low string, ws []word) [][2]int {
 
 // window is how far around a number the masks look, in bytes.
 const window = 48
+
+// letterWords is wordNumberRE.FindAllStringIndex(text, -1), found by a
+// byte scan: runs of letters, with a hyphen and more letters after them,
+// that no other word character touches. A text that holds "ſ" or the
+// Kelvin sign, which the pattern's case folding takes for letters, runs
+// the pattern.
+func letterWords(text string) [][]int {
+	if foldsToASCII(text) {
+		return wordNumberRE.FindAllStringIndex(text, -1)
+	}
+	var out [][]int
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := letterRun(text, i)
+		end := j
+		if j+1 < len(text) && text[j] == '-' && isLetter(text[j+1]) {
+			if k := letterRun(text, j+1); k == len(text) || !isWordByte(text[k]) {
+				end = k
+			}
+		}
+		if end == j && j < len(text) && isWordByte(text[j]) {
+			i = j // a digit or _ after the letters: no match opens in them
+			continue
+		}
+		out = append(out, []int{i, end})
+		i = end
+	}
+	return out
+}
+
+// letterRun is where the run of ASCII letters at text[i] ends.
+func letterRun(text string, i int) int {
+	for i < len(text) && isLetter(text[i]) {
+		i++
+	}
+	return i
+}
 
 // isNumberWord reports whether a lower-case word is a spelled number, a
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
