@@ -256,7 +256,7 @@ func (x *metricStage) valueOf(w string) (float64, bool) {
 			return va + vb, true
 		}
 	}
-	if digitsRE.MatchString(w) && digitsRE.FindString(w) == w {
+	if hasDigit(w) && digitsRE.MatchString(w) && digitsRE.FindString(w) == w { // most words are letters
 		return parseDigits(w), true
 	}
 	return 0, false
