@@ -299,3 +299,28 @@ func TestLetterWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFromNeedsFrom checks the test fromTo runs before fromToRE: it says
+// no only where the pattern does not match.
+func TestFromNeedsFrom(t *testing.T) {
+	texts := []string{"from ", "FROM", "rose From\t", "fell from a high rate in 2013-14 of ", "frOm  ", "fro m", ""}
+	for _, s := range reportSentences(t) {
+		for i := range len(s) {
+			if isDigit(s[i]) {
+				texts = append(texts, s[max(0, i-60):i])
+			}
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		if fromToRE.MatchString(s) {
+			matched++
+			if !holdsFoldASCII(s, "from") {
+				t.Errorf("holdsFoldASCII(%q, \"from\") is false; fromToRE matches it", s)
+			}
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d texts matched", matched)
+	}
+}
