@@ -416,3 +416,48 @@ func TestOpeningEach(t *testing.T) {
 		t.Errorf("each = %v, the regexp %v", got, want)
 	}
 }
+
+// TestMaskSpansFindWhatTheWholeFinds holds the masks searched span by span
+// (guarded.each) to their whole pattern, over the benchmark windows and
+// random texts of the letters, digits, hyphens and spaces the
+// letter-digit pattern reads.
+func TestMaskSpansFindWhatTheWholeFinds(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := textsFor(t, x, 200)
+	parts := []string{"a", "n", "st", "1", "9", "-", " ", "  ", "\t", "_", ".", "n1", "9gu", "covid-19", "21st", "é"}
+	rnd := rand.New(rand.NewSource(2))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + rnd.Intn(10) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	spanned := 0
+	for _, gs := range [][]guarded{notMetric, x.metrics.masks} {
+		for _, g := range gs {
+			if g.spans == nil {
+				continue
+			}
+			spanned++
+			for _, s := range texts {
+				keys := keyText(s)
+				checkPairs.set(s, true)
+				checkPairs.set(keys, true)
+				var got [][]int
+				g.each(s, keys, checkPairs, func(a, b int) { got = append(got, []int{a, b}) })
+				checkPairs.set(s, false)
+				checkPairs.set(keys, false)
+				if want := g.pat.whole().FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+					t.Errorf("%s\non %q\ngot  %v\nwant %v", g.pat.whole(), s, got, want)
+				}
+			}
+		}
+	}
+	if spanned == 0 {
+		t.Error("no mask is searched by spans: nothing was tested")
+	}
+}
