@@ -355,7 +355,7 @@ func letterWords(text string) [][]int {
 	if foldsToASCII(text) {
 		return wordNumberRE.FindAllStringIndex(text, -1)
 	}
-	var out [][]int
+	var flat []int // the matches' offsets, in one array
 	for i := 0; i < len(text); {
 		if !isLetter(text[i]) || i > 0 && isWordByte(text[i-1]) {
 			i++
@@ -372,8 +372,15 @@ func letterWords(text string) [][]int {
 			i = j // a digit or _ after the letters: no match opens in them
 			continue
 		}
-		out = append(out, []int{i, end})
+		flat = append(flat, i, end)
 		i = end
+	}
+	if flat == nil {
+		return nil
+	}
+	out := make([][]int, len(flat)/2)
+	for k := range out {
+		out[k] = flat[2*k : 2*k+2 : 2*k+2]
 	}
 	return out
 }
