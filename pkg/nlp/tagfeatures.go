@@ -117,10 +117,27 @@ type tagFeatures struct {
 // index numbers the model's features by what they hold. Were a feature
 // string there twice, the first would count, as in a look-up by string.
 func (m *perceptron) index() {
-	n := len(m.featOff) - 1
 	t := &m.feats
-	t.tags = make(map[string]int32, len(m.classes)+2)
-	for _, c := range m.classes {
+	t.start(m.classes, len(m.featOff)-1)
+	pairs, tagWords := m.indexFeatures()
+	nt := len(t.tags)
+	t.prevTagWord = newTagWordTable(m.blob, m.featOff, tagWords, nt)
+	t.tagPair = make([]int32, nt*nt)
+	for i := range t.tagPair {
+		t.tagPair[i] = -1
+	}
+	for _, p := range pairs {
+		setFirst(&t.tagPair[int(p[0])*nt+int(p[1])], p[2])
+	}
+	grow(&t.prevTag, nt)
+	grow(&t.prev2Tag, nt)
+}
+
+// start numbers the classes as tags, then "-START-" and "-START2-", and
+// makes the tables for n features, none found yet.
+func (t *tagFeatures) start(classes []string, n int) {
+	t.tags = make(map[string]int32, len(classes)+2)
+	for _, c := range classes {
 		t.tagNumber(c)
 	}
 	t.startTag, t.start2Tag = t.tagNumber("-START-"), t.tagNumber("-START2-")
@@ -133,9 +150,15 @@ func (m *perceptron) index() {
 	for i := range t.pref1 {
 		t.pref1[i] = -1
 	}
-	// placed once all tags are numbered: tag, tag, feature
-	var pairs [][3]int32
-	tagWords := make([]tagWord, 0, n*2/5) // 28,000 of 75,000 in prose's model
+}
+
+// indexFeatures reads every feature into the tables but the two that wait
+// for every tag to be numbered: it gives those as tag, tag, feature and
+// as tagWords.
+func (m *perceptron) indexFeatures() (pairs [][3]int32, tagWords []tagWord) {
+	t := &m.feats
+	n := len(m.featOff) - 1
+	tagWords = make([]tagWord, 0, n*2/5) // 28,000 of 75,000 in prose's model
 	// the model's features are sorted: most are of the template of the one
 	// before, and hold its tag
 	tmpl, name := -1, ""
@@ -168,8 +191,7 @@ func (m *perceptron) index() {
 			}
 		case tPrevTagWord:
 			if tag, w, ok := strings.Cut(v, " "); ok {
-				at := uint32(int(m.featOff[i+1]) - len(w))
-				h := uint32(t.words.hash(w))
+				at, h := uint32(int(m.featOff[i+1])-len(w)), uint32(t.words.hash(w))
 				tagWords = append(tagWords, tagWord{tagNumber(tag), tagWordEntry{hash: h, feat: f + 1, word: at}})
 			}
 		case tWord, tPrevWord, tPrev2Word, tNextWord, tNext2Word:
@@ -178,17 +200,7 @@ func (m *perceptron) index() {
 			setFirst(&t.sufFeat[t.suffixNumber(v)][suffixSlot[tmpl]], f)
 		}
 	}
-	nt := len(t.tags)
-	t.prevTagWord = newTagWordTable(m.blob, m.featOff, tagWords, nt)
-	t.tagPair = make([]int32, nt*nt)
-	for i := range t.tagPair {
-		t.tagPair[i] = -1
-	}
-	for _, p := range pairs {
-		setFirst(&t.tagPair[int(p[0])*nt+int(p[1])], p[2])
-	}
-	grow(&t.prevTag, nt)
-	grow(&t.prev2Tag, nt)
+	return pairs, tagWords
 }
 
 // tagNumber is tag's number, numbering it if new.
