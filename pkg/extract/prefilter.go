@@ -353,13 +353,10 @@ func (p *pattern) each(s, low string, fn func(a, b int)) { p.eachIn(s, low, nil,
 // in it, and is passed without a search.
 func (p *pattern) eachIn(s, low string, pairs *bytePairs, fn func(a, b int)) {
 	c := p.get()
-	if c.foldFirst && low == "" {
-		for _, m := range p.whole().FindAllStringIndex(s, -1) {
-			fn(m[0], m[1])
-		}
-		return
-	}
 	bs := c.branches
+	if c.foldFirst && low == "" { // a text that may hold a long s: the whole runs
+		bs = []branch{{re: p.whole()}}
+	}
 	if len(bs) == 1 && bs[0].anchored == nil {
 		b := &bs[0]
 		if low == "" || b.holdsIn(low, pairs) {
