@@ -324,3 +324,31 @@ func TestFromNeedsFrom(t *testing.T) {
 		t.Errorf("only %d texts matched", matched)
 	}
 }
+
+// TestLastTwoWords holds lastTwoWords to capitalBeforeRE on the text
+// before every digit of the benchmark sentences and on random texts of
+// words and white space.
+func TestLastTwoWords(t *testing.T) {
+	texts := []string{"", " ", "a", "a ", " a", "a b", "a b ", "a\tb\n", "  a  b  ", "a\vb c", "x\u00a0y z", "\xff \xfe"}
+	for _, s := range reportSentences(t) {
+		for i := range len(s) {
+			if isDigit(s[i]) {
+				texts = append(texts, lookBehind(s[:i], 128))
+			}
+		}
+	}
+	parts := []string{"a", "Bc", " ", "\t", "\n", "\v", "\u00a0", ".", "3"}
+	rnd := rand.New(rand.NewSource(3))
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.Intn(8) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := lastTwoWords(s), capitalBeforeRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("lastTwoWords(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

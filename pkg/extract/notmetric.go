@@ -241,7 +241,7 @@ func mayBePeriod(s string) bool {
 // it follows a capitalised word that does not open the sentence ("Project
 // 3", "Catch 22").
 func (x *metricStage) namedNumber(text string, i int) bool {
-	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
+	m := lastTwoWords(lookBehind(text[:i], 128))
 	if m == nil {
 		// the number's only word before it opens the sentence: "Project 3 provides"
 		w := strings.TrimSpace(text[:i])
@@ -257,6 +257,33 @@ func (x *metricStage) namedNumber(text string, i int) bool {
 }
 
 var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
+
+// lastTwoWords is capitalBeforeRE.FindStringSubmatch(s), read from the end
+// of s: the whole from the word before the last, that word and the last
+// (runs of all but white space), or nil when s holds fewer than two. The
+// pattern tried every start in s, and each to the end.
+func lastTwoWords(s string) []string {
+	e := len(s)
+	for e > 0 && isSpace(s[e-1]) {
+		e--
+	}
+	b := e // the last word is s[b:e]
+	for b > 0 && !isSpace(s[b-1]) {
+		b--
+	}
+	pe := b // the one before it is s[pb:pe]
+	for pe > 0 && isSpace(s[pe-1]) {
+		pe--
+	}
+	pb := pe
+	for pb > 0 && !isSpace(s[pb-1]) {
+		pb--
+	}
+	if b == e || pb == pe {
+		return nil
+	}
+	return []string{s[pb:], s[pb:pe], s[b:e]}
+}
 
 // lookBehind is the end of s, some n bytes of it, for the patterns that
 // read the words just before a number: run on the whole sentence before
