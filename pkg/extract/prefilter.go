@@ -57,6 +57,9 @@ type branch struct {
 	// known; "\b(?:section|para...)" is tried at "se" and "pa", not at
 	// every word opening with s or p
 	pairs []uint16
+	// anySecond: the first bytes after which any second byte may follow
+	// (a digit of \d+), with pairs; nil when none
+	anySecond *[256]bool
 	// foldFirst: see compiled.foldFirst
 	foldFirst bool
 	// opens: a matcher's branch under ^ matches at the text's start
@@ -273,7 +276,8 @@ func newBranch(expr string) (branch, bool) {
 			return branch{}, false
 		}
 		rs, _ := firstChars(subs[1])
-		b.boundary, b.anchored, b.first, b.pairs = true, a, new([256]bool), openingPairs(tree)
+		b.boundary, b.anchored, b.first = true, a, new([256]bool)
+		b.pairs, b.anySecond = openingPairs(tree)
 		b.foldFirst = !wordStart(subs[1])
 		for _, r := range rs {
 			if r < 0x80 {
@@ -604,30 +608,39 @@ func (b *branch) from(s, low string, pos int) (int, int, bool) {
 // its first two bytes: always when the branch knows no pairs or low is ""
 // (tests none).
 func (b *branch) pairAt(low string, p int) bool {
-	if b.pairs == nil || low == "" {
+	if b.pairs == nil || low == "" || b.anySecond != nil && b.anySecond[low[p]] {
 		return true
 	}
 	if p+1 >= len(low) {
-		return false // every match is two bytes or more
+		return false // every other match is two bytes or more
 	}
 	_, ok := slices.BinarySearch(b.pairs, uint16(low[p])<<8|uint16(low[p+1]))
 	return ok
 }
 
 // openingPairs is the first two bytes of every match of re, as the needs
-// are tested (keyRune), sorted, once each; nil when a match may open with
-// fewer than two known bytes.
-func openingPairs(re *syntax.Regexp) []uint16 {
-	r := &reader{memo: map[*syntax.Regexp]exactSet{}}
-	var out []uint16
+// are tested (keyRune), sorted, once each, and the first bytes after which
+// any byte may follow; nil, nil when a match may open with no known byte.
+// A class of up to ten characters counts as known (a digit).
+func openingPairs(re *syntax.Regexp) ([]uint16, *[256]bool) {
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}, classes: 10}
+	out := []uint16{}
+	var any *[256]bool
 	for _, p := range r.prefixes(re) {
-		if len(p.s) < 2 {
-			return nil
+		switch {
+		case p.s == "":
+			return nil, nil
+		case len(p.s) == 1:
+			if any == nil {
+				any = new([256]bool)
+			}
+			any[p.s[0]] = true
+		default:
+			out = append(out, uint16(p.s[0])<<8|uint16(p.s[1]))
 		}
-		out = append(out, uint16(p.s[0])<<8|uint16(p.s[1]))
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Compact(out), any
 }
 
 // isWordByte reports whether c is a word character as \b sees it.
@@ -667,10 +680,14 @@ func (r *reader) exactOf(re *syntax.Regexp) ([]string, bool) {
 		return []string{string(rs)}, true
 	case syntax.OpCharClass:
 		var rs []rune
+		limit := 4
+		if r.classes > 0 {
+			limit = r.classes
+		}
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
 				if k := keyRune(r, re.Flags&syntax.FoldCase != 0); !slices.Contains(rs, k) {
-					if len(rs) == 4 {
+					if len(rs) == limit {
 						return nil, false
 					}
 					rs = append(rs, k)
@@ -793,6 +810,9 @@ func cross(a, b []string) []string {
 type reader struct {
 	memo  map[*syntax.Regexp]exactSet
 	every bool // needEvery for choices
+	// classes: the most characters a class may have in an exact set; 0
+	// for 4
+	classes int
 }
 
 // exactSet is a part's exact set, and whether it has one.

@@ -86,16 +86,28 @@ func TestOpeningPairs(t *testing.T) {
 		{`\bup\s+to`, []uint16{pair("up")}},
 		{`\ba\s+b`, []uint16{pair("a ")}},
 		{`(?i)\bAb`, []uint16{pair("ab")}},
-		{`\b(?:ab|c)\w+`, nil},
+		{`\b(?:ab|c)\w+`, []uint16{pair("ab")}},
+		{`\b(?:\d+|two)\s+days`, []uint16{pair("tw")}},
 		{`\b[a-z]+\d`, nil},
 	}
+	anySecond := map[string]string{`\b(?:ab|c)\w+`: "c", `\b(?:\d+|two)\s+days`: "0123456789"}
 	for _, c := range cases {
 		tree, err := syntax.Parse(c.expr, syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := openingPairs(tree); !slices.Equal(got, c.want) {
+		got, any := openingPairs(tree)
+		if !slices.Equal(got, c.want) {
 			t.Errorf("openingPairs(%s) = %v, want %v", c.expr, got, c.want)
+		}
+		var anyGot string
+		for b := range 256 {
+			if any != nil && any[b] {
+				anyGot += string(rune(b))
+			}
+		}
+		if anyGot != anySecond[c.expr] {
+			t.Errorf("openingPairs(%s): any second byte after %q, want %q", c.expr, anyGot, anySecond[c.expr])
 		}
 	}
 }
