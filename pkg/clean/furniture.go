@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A running header or footer is a line that sits within edgeLines non-blank
@@ -123,7 +124,12 @@ func shape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space, digit, hash, n := false, false, false, 0
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1 // most lines are ASCII
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
 		case r >= '0' && r <= '9':
 			if !digit {
@@ -146,7 +152,13 @@ func shape(s string) string {
 			b.WriteByte(' ')
 		}
 		space, digit = false, false
-		b.WriteRune(unicode.ToLower(r))
+		if 'A' <= r && r <= 'Z' {
+			b.WriteByte(byte(r) + 'a' - 'A')
+		} else if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
 	}
 	if n < 1 && !hash {
 		return "" // one word: too few letters to be told from a table cell

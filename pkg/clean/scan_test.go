@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/findings/findings/internal/benchdata"
 )
@@ -117,4 +118,53 @@ func FuzzScans(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkScans)
+}
+
+// shapeRunes is shape as it read every line, rune by rune: the plain path
+// TestShapeAsRunes holds shape's ASCII bytes to.
+func shapeRunes(s string) string {
+	var b strings.Builder
+	space, digit, hash, n := false, false, false, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			if !digit {
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteByte('#')
+				hash = true
+			}
+			digit, space = true, false
+			continue
+		case unicode.IsSpace(r):
+			if !space {
+				n++
+			}
+			space, digit = true, false
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space, digit = false, false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if n < 1 && !hash {
+		return ""
+	}
+	return b.String()
+}
+
+func TestShapeAsRunes(t *testing.T) {
+	lines := []string{"", "Page 1 of 3", "ÉCOLE  Café\u00a012", "Invalid \xff\xfe bytes 3", "ONE two\tTHREE", "İstanbul \u212a 4", "x"}
+	texts, _ := benchdata.Texts(t)
+	for _, text := range texts {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	for _, l := range lines {
+		if got, want := shape(l), shapeRunes(l); got != want {
+			t.Errorf("shape(%q) = %q, want %q", l, got, want)
+		}
+	}
 }

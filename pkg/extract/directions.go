@@ -47,7 +47,8 @@ func (x *metricStage) directions(text string, cs []candidate) {
 // or less than the first, and one subject.
 func fromTo(text string, cs []candidate) {
 	for i := range cs {
-		if cs[i].Direction != "" || !fromToRE.MatchString(text[max(0, cs[i].start-60):cs[i].start]) {
+		before := text[max(0, cs[i].start-60):cs[i].start]
+		if cs[i].Direction != "" || !holdsFoldASCII(before, "from") || !fromToRE.MatchString(before) {
 			continue
 		}
 		for j := i + 1; j < len(cs); j++ {
@@ -70,6 +71,23 @@ func fromTo(text string, cs []candidate) {
 			break
 		}
 	}
+}
+
+// holdsFoldASCII reports whether s holds w, a lower-case ASCII word, with
+// its ASCII letters in either case: a test that a case-blind pattern
+// whose every match holds w (and w no k or s, which fold to letters
+// beyond ASCII) may match.
+func holdsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) && s[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // changesAfter marks "62% attended, an increase from 19%": the change word

@@ -108,16 +108,18 @@ func TestMatchesFromFindsWhatTheWholeFinds(t *testing.T) {
 		"The Local Safeguarding Children Board in the borough of Upton upon Severn requires improvement.",
 		"Adoption was good; fostering remains good; it is now 'outstanding'.",
 		"judged overall to be providing an adequate service", "This requires improvement to be good.",
-		"The rating of good is GOOD and IS ADEQUATE", "The \u212aent service is good; it was judged outstanding")
-	// the patterns that open with a word are tried where a word opens;
-	// the headline, which may open with "s" (the long s folds to it), is cut
-	for _, p := range []*pattern{predicatePat, riVerbPat, gradingREs[0].pat, gradingREs[1].pat, gradingREs[3].pat} {
+		"The rating of good is GOOD and IS ADEQUATE", "The \u212aent service is good; it was judged outstanding",
+		"Children’s ſervices requires improvement; xſervices require improvement", "The Council requires improvement.")
+	// the patterns that open with a word are tried where a word opens; the
+	// headline, which may open with "s" (the long s folds to it, and opens
+	// a match inside a word), there unless the text holds a long s
+	for _, p := range []*pattern{predicatePat, riVerbPat, gradingREs[0].pat, gradingREs[1].pat, gradingREs[2].pat, gradingREs[3].pat} {
 		if len(p.get().branches) != 1 || p.get().branches[0].anchored == nil {
 			t.Errorf("%s: not tried where a word opens", p.whole())
 		}
 	}
-	if gradingREs[2].pat.get().branches[0].anchored != nil {
-		t.Errorf("%s: tried where a word opens", gradingREs[2].pat.whole())
+	if !gradingREs[2].pat.get().foldFirst {
+		t.Errorf("%s: not known to open with a long s", gradingREs[2].pat.whole())
 	}
 	pats := []struct {
 		pat  *pattern

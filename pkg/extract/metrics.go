@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/findings/findings/pkg/report"
 )
@@ -32,7 +33,7 @@ var (
 			`|\bat\s+(?:1[4-9]|2[0-5])\s+(?:or|and)\s+(?:1[4-9]|2[0-5]|beyond|over|above)\b`)},
 		// a street address: "222 Upper Street"
 		{keys: []string{"street", "road", "avenue", "lane", "square", "gardens", "drive", "terrace", "crescent", "parade"}, pat: mustPattern(`\b\d{1,4}[a-z]?\s+(?:[a-z]+\s+){1,2}(?:street|road|avenue|lane|square|gardens|drive|terrace|crescent|parade)\b`)},
-		{keys: letterDigit, pat: mustPattern(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
+		{keys: letterDigit, spans: letterDigitSpans, pat: mustPattern(`\b[a-z]{1,2}\d[a-z\d]?\s\d[a-z]{2}\b|\b[a-z]+-\d+\b|\b\d+(?:st|nd|rd|th)\b|\b[a-z]+\d+[a-z]*\b`)},
 		{keys: refWords, numberAfter: true, pat: mustPattern(`\b(?:section|sections|s\.|paragraphs?|para|pages?|part|chapter|regulation|schedule|article|grade|key\s+stage|year|years|level|tier|outcomes?|enabler|standard|phase|stage|appendix|annex|figure|table|recommendations?|question|number|no\.|step|priority|area|point|ofsted|ilacs|sif)\s+(?:\d+(?:\.\d+)*|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s*(?:,|and|to|-|–)\s*\d+(?:\.\d+)*)*\b`)},
 		{keys: ageWords, pat: mustPattern(`\b(?:aged?|ages|ageing|turn(?:s|ed)?|reach(?:es|ed)?|age\s+of)\s+(?:between\s+|under\s+|over\s+|from\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|twenty-one|twenty-five)(?:\s*(?:-|–|to|and|or)\s*\d{1,2})?(?:\s*-?\s*(?:years?|yrs)(?:[- ]old)?(?:\s+of\s+age)?)?(?:\s+and\s+(?:over|above|under))?\b(?:\s*(?:years?\s+old|year-olds?|years\s+of\s+age))?` +
 			`|\b\d{1,2}\s*-?\s*(?:and|to|–|-)?\s*(?:\d{1,2}\s*-?\s*)?(?:years?[- ]old|year-olds?|years\s+of\s+age|yrs)\b` +
@@ -201,22 +202,27 @@ func (r *numberRead) add(c candidate) {
 // masks look only near the numbers: windows around each number, widened
 // to word breaks and merged.
 func (x *metricStage) maskNotMetrics(r *numberRead, ws []word) {
-	pairs := new(bytePairs) // the pairs of bytes in each window, for the keys' first test
+	// the pairs of bytes in each window and its keys, for the first test
+	// of the guards' keys (in the window) and the patterns' needs (in its
+	// keys)
+	pairs := new(bytePairs)
 	for _, w := range x.windows(r.low, ws) {
 		part, keys := r.low[w[0]:w[1]], r.keys[w[0]:w[1]]
 		cover := func(a, b int) { r.cover(w[0]+a, w[0]+b) }
 		pairs.set(part, true)
+		pairs.set(keys, true)
 		for _, gs := range [][]guarded{notMetric, x.masks} {
 			for _, g := range gs {
 				if g.holdsIn(part, pairs) {
-					g.pat.each(part, keys, cover)
+					g.each(part, keys, pairs, cover)
 				}
 			}
 		}
-		pairs.set(part, false)
 		if mayBePeriod(part) {
-			periodPat.each(part, keys, cover)
+			periodPat.eachIn(part, keys, pairs, cover)
 		}
+		pairs.set(part, false)
+		pairs.set(keys, false)
 	}
 }
 
@@ -303,8 +309,10 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 	}
 	slices.SortFunc(out, func(a, b candidate) int { return a.start - b.start })
 	for i := range out {
-		if q := qualifierRE.FindStringSubmatch(text[max(0, out[i].start-32):out[i].start]); q != nil {
-			out[i].Qualifier = strings.ToLower(q[1])
+		if before := text[max(0, out[i].start-32):out[i].start]; mayQualify(before) {
+			if q := qualifierRE.FindStringSubmatch(before); q != nil {
+				out[i].Qualifier = strings.ToLower(q[1])
+			}
 		}
 	}
 	x.directions(text, out)
@@ -312,6 +320,35 @@ func (x *metricStage) finish(text string, out []candidate) ([]candidate, error) 
 		return nil, err
 	}
 	return out, nil
+}
+
+// qualifierEnds are the last words of qualifierRE's qualifiers, in lower
+// case, and those that end with a full stop ("approx.", "c.").
+var (
+	qualifierEnds   = []string{"nearly", "almost", "approximately", "approx", "around", "about", "roughly", "over", "than", "under", "to", "least", "just", "only", "some", "circa"}
+	qualifierDotted = []string{"approx", "c"}
+)
+
+// mayQualify reports whether qualifierRE may match s: s ends, but for
+// white space, with the last word of a qualifier, as every match does. A
+// text with a byte beyond ASCII is passed to it (its case folding matches
+// "ſ" to "s").
+func mayQualify(s string) bool {
+	t := strings.TrimRight(s, " \t\n\f\r")
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	ends := qualifierEnds
+	if strings.HasSuffix(t, ".") {
+		t, ends = t[:len(t)-1], qualifierDotted
+	}
+	i := len(t)
+	for i > 0 && isLetter(t[i-1]) {
+		i--
+	}
+	return slices.ContainsFunc(ends, func(e string) bool { return strings.EqualFold(e, t[i:]) })
 }
 
 // newMetricStage loads data/numbers.txt, notmetrics.txt, openers.txt and

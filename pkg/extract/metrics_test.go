@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand"
 	"regexp"
 	"slices"
 	"strings"
@@ -210,5 +211,144 @@ func TestHoldsInAsHolds(t *testing.T) {
 	}
 	if held < 100 {
 		t.Fatalf("only %d keys held: the texts test little", held)
+	}
+}
+
+// TestIsNumberWord holds isNumberWord, which skips most words by a bit,
+// to its plain reading: the word, or a part of it around its first
+// hyphen, is a number word.
+func TestIsNumberWord(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nw := x.metrics.numbers
+	plain := func(w string) bool {
+		a, b, _ := strings.Cut(w, "-")
+		return nw.any[a] || nw.any[b]
+	}
+	words := []string{"", "-", "one-", "-one", "twenty-one", "forty-two-three", "x-three", "the", "thirds", "halves"}
+	for w := range nw.any {
+		words = append(words, w, w+"-fold", "twenty-"+w, w+"s")
+	}
+	for _, s := range reportSentences(t) {
+		for _, w := range splitWords(asciiLower(s)) {
+			words = append(words, w.text)
+		}
+	}
+	found := 0
+	for _, w := range words {
+		got := x.metrics.isNumberWord(w)
+		if got != plain(w) {
+			t.Errorf("isNumberWord(%q) = %v", w, got)
+		}
+		if got {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Error("no number word found")
+	}
+}
+
+// TestMayQualify checks that mayQualify says no only where qualifierRE
+// finds nothing: before every digit of the benchmark sentences, and in
+// texts made to match.
+func TestMayQualify(t *testing.T) {
+	texts := []string{"about ", "APPROX. ", "approx ", "c. ", "some c.", "ſome ", "more than\t", "just over ", "xabout ",
+		"up to", "at least  ", "circa\n", "nearly\v", "abc", "", " ", ".", "to.", "roughly 1", "(around "}
+	for _, s := range reportSentences(t) {
+		for i := range len(s) {
+			if isDigit(s[i]) {
+				texts = append(texts, s[max(0, i-32):i])
+			}
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		if qualifierRE.MatchString(s) {
+			matched++
+			if !mayQualify(s) {
+				t.Errorf("mayQualify(%q) is false; qualifierRE matches it", s)
+			}
+		}
+	}
+	if matched < 10 {
+		t.Errorf("only %d texts matched", matched)
+	}
+}
+
+// TestLetterWords holds letterWords to wordNumberRE on the benchmark
+// sentences and on random texts of letters, hyphens, digits, marks and
+// the letters beyond ASCII that the pattern's case folding reads.
+func TestLetterWords(t *testing.T) {
+	texts := reportSentences(t)
+	alphabet := []string{"a", "B", "z", "-", "_", "1", " ", ".", "'", "é", "ſ", "\u212a", "—"}
+	rnd := rand.New(rand.NewSource(1))
+	for range 5000 {
+		var b strings.Builder
+		for range rnd.Intn(14) {
+			b.WriteString(alphabet[rnd.Intn(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		got, want := letterWords(s), wordNumberRE.FindAllStringIndex(s, -1)
+		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+			t.Errorf("letterWords(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFromNeedsFrom checks the test fromTo runs before fromToRE: it says
+// no only where the pattern does not match.
+func TestFromNeedsFrom(t *testing.T) {
+	texts := []string{"from ", "FROM", "rose From\t", "fell from a high rate in 2013-14 of ", "frOm  ", "fro m", ""}
+	for _, s := range reportSentences(t) {
+		for i := range len(s) {
+			if isDigit(s[i]) {
+				texts = append(texts, s[max(0, i-60):i])
+			}
+		}
+	}
+	matched := 0
+	for _, s := range texts {
+		if fromToRE.MatchString(s) {
+			matched++
+			if !holdsFoldASCII(s, "from") {
+				t.Errorf("holdsFoldASCII(%q, \"from\") is false; fromToRE matches it", s)
+			}
+		}
+	}
+	if matched < 5 {
+		t.Errorf("only %d texts matched", matched)
+	}
+}
+
+// TestLastTwoWords holds lastTwoWords to capitalBeforeRE on the text
+// before every digit of the benchmark sentences and on random texts of
+// words and white space.
+func TestLastTwoWords(t *testing.T) {
+	texts := []string{"", " ", "a", "a ", " a", "a b", "a b ", "a\tb\n", "  a  b  ", "a\vb c", "x\u00a0y z", "\xff \xfe"}
+	for _, s := range reportSentences(t) {
+		for i := range len(s) {
+			if isDigit(s[i]) {
+				texts = append(texts, lookBehind(s[:i], 128))
+			}
+		}
+	}
+	parts := []string{"a", "Bc", " ", "\t", "\n", "\v", "\u00a0", ".", "3"}
+	rnd := rand.New(rand.NewSource(3))
+	for range 3000 {
+		var b strings.Builder
+		for range rnd.Intn(8) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := lastTwoWords(s), capitalBeforeRE.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Errorf("lastTwoWords(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

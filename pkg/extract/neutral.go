@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // neutralHead is how many bytes of a sentence the patterns anchored at the
@@ -28,12 +29,24 @@ func (n *neutralPatterns) match(s string) bool {
 	if !foldsToASCII(s) {
 		low = lowKeys(s)
 	}
+	// the pairs of bytes of low, for the lines' needs' first test: the
+	// pairs of the head are among them
+	pairs := neutralPairs.Get().(*bytePairs)
+	pairs.set(low, true)
+	defer func() {
+		pairs.set(low, false)
+		neutralPairs.Put(pairs)
+	}()
 	head := s[:min(len(s), neutralHead)]
-	if n.start != nil && n.start.matches(head, low[:min(len(low), len(head))]) {
+	if n.start != nil && n.start.matchesIn(head, low[:min(len(low), len(head))], pairs) {
 		return true
 	}
-	return n.any != nil && n.any.matches(s, low)
+	return n.any != nil && n.any.matchesIn(s, low, pairs)
 }
+
+// neutralPairs keeps the sets of pairs match uses, empty, for the next
+// sentence.
+var neutralPairs = sync.Pool{New: func() any { return new(bytePairs) }}
 
 // readNeutral is data/neutral.txt: the lines anchored at the start, each
 // under ^, and the rest, all matched case-insensitively.

@@ -51,6 +51,67 @@ type guarded struct {
 	// word and white space, by a digit or a number word's first letter
 	// ("section 4", "paragraphs two"), as every match of re has it
 	numberAfter bool
+	// spans: the stretches of a text, cut at white space, that every
+	// match lies in (nil: the whole text), each searched alone
+	spans func(s string) [][2]int
+}
+
+// each calls fn with every match of the pattern in s, as pat.eachIn finds
+// them (keys: s's keys, pairs: their pairs of bytes), searching the spans
+// alone. Every match lies in one span and the spans are cut at white
+// space, where \b reads as at a text's start and end: the matches are the
+// same.
+func (g guarded) each(s, keys string, pairs *bytePairs, fn func(a, b int)) {
+	if g.spans == nil {
+		g.pat.eachIn(s, keys, pairs, fn)
+		return
+	}
+	for _, sp := range g.spans(s) {
+		g.pat.eachIn(s[sp[0]:sp[1]], keys[sp[0]:sp[1]], pairs, func(a, b int) { fn(sp[0]+a, sp[0]+b) })
+	}
+}
+
+// letterDigitSpans are the spans of a lower-case text that a match of the
+// letter-digit pattern lies in: each word (a run of all but white space)
+// that holds a letter before a digit or hyphen, or a digit before a
+// letter, with the words either side, merged where they share a word.
+// Every match holds such a pair, which holds looks for, and spans at most
+// two words: a postcode's ("n1 9gu") pair is in its first.
+func letterDigitSpans(s string) [][2]int {
+	var out [][2]int
+	prevStart, lastPair := -1, false // the word before, and whether it held a pair
+	for i := 0; i < len(s); {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		start, pair := i, false
+		for i < len(s) && !isSpace(s[i]) {
+			if i > start {
+				a, b := s[i-1], s[i]
+				pair = pair || isLetter(a) && (isDigit(b) || b == '-') || isDigit(a) && isLetter(b)
+			}
+			i++
+		}
+		if lastPair { // the word after a word with a pair: in its span
+			out[len(out)-1][1] = i
+		}
+		if pair {
+			from := start
+			if prevStart >= 0 {
+				from = prevStart
+			}
+			if k := len(out); k > 0 && from < out[k-1][1] {
+				out[k-1][1] = i
+			} else {
+				out = append(out, [2]int{from, i})
+			}
+		}
+		prevStart, lastPair = start, pair
+	}
+	return out
 }
 
 // holds reports whether s may match: it holds one of the keys (or a letter
@@ -180,7 +241,7 @@ func mayBePeriod(s string) bool {
 // it follows a capitalised word that does not open the sentence ("Project
 // 3", "Catch 22").
 func (x *metricStage) namedNumber(text string, i int) bool {
-	m := capitalBeforeRE.FindStringSubmatch(lookBehind(text[:i], 128))
+	m := lastTwoWords(lookBehind(text[:i], 128))
 	if m == nil {
 		// the number's only word before it opens the sentence: "Project 3 provides"
 		w := strings.TrimSpace(text[:i])
@@ -196,6 +257,33 @@ func (x *metricStage) namedNumber(text string, i int) bool {
 }
 
 var capitalBeforeRE = regexp.MustCompile(`(\S+)\s+(\S+)\s*$`)
+
+// lastTwoWords is capitalBeforeRE.FindStringSubmatch(s), read from the end
+// of s: the whole from the word before the last, that word and the last
+// (runs of all but white space), or nil when s holds fewer than two. The
+// pattern tried every start in s, and each to the end.
+func lastTwoWords(s string) []string {
+	e := len(s)
+	for e > 0 && isSpace(s[e-1]) {
+		e--
+	}
+	b := e // the last word is s[b:e]
+	for b > 0 && !isSpace(s[b-1]) {
+		b--
+	}
+	pe := b // the one before it is s[pb:pe]
+	for pe > 0 && isSpace(s[pe-1]) {
+		pe--
+	}
+	pb := pe
+	for pb > 0 && !isSpace(s[pb-1]) {
+		pb--
+	}
+	if b == e || pb == pe {
+		return nil
+	}
+	return []string{s[pb:], s[pb:pe], s[b:e]}
+}
 
 // lookBehind is the end of s, some n bytes of it, for the patterns that
 // read the words just before a number: run on the whole sentence before

@@ -19,9 +19,24 @@ type numberWords struct {
 	// tells whether a word is a number word, for every word of every
 	// sentence
 	any map[string]bool
-	// first holds the first bytes of the words of any: most words open
-	// with none of them and need no look-up
-	first [256]bool
+	// marks has the bit of each word of any (markOf): most words' bit is
+	// clear, and they need no look-up
+	marks [1024 / 64]uint64
+}
+
+// markOf is a word's bit in numberWords.marks, by its length and its
+// first and last bytes; w is not empty.
+func markOf(w string) uint {
+	return (uint(len(w))*131 + uint(w[0])*31 + uint(w[len(w)-1])) % 1024
+}
+
+// is reports whether w is a word of any.
+func (nw *numberWords) is(w string) bool {
+	if w == "" {
+		return false
+	}
+	m := markOf(w)
+	return nw.marks[m/64]&(1<<(m%64)) != 0 && nw.any[w]
 }
 
 func parseNumbers(data string) (*numberWords, error) {
@@ -42,7 +57,8 @@ func parseNumbers(data string) (*numberWords, error) {
 		switch f[0] {
 		case "num", "scale", "frac", "factor":
 			nw.any[f[2]] = true
-			nw.first[f[2][0]] = true
+			m := markOf(f[2])
+			nw.marks[m/64] |= 1 << (m % 64)
 		}
 		switch f[0] {
 		case "num":
@@ -79,6 +95,9 @@ func (x *metricStage) numberKinds(ws []word) (digits, spelled bool) {
 		} else if !spelled && x.isNumberWord(w.text) {
 			spelled = true
 		}
+		if digits && spelled {
+			break
+		}
 	}
 	return digits, spelled
 }
@@ -87,7 +106,7 @@ func (x *metricStage) numberKinds(ws []word) (digits, spelled bool) {
 // third of", "three-quarters"), factors ("doubled") and "one in five".
 func (x *metricStage) wordMetrics(text string, masked func(int, int) bool, cover func(int, int)) []candidate {
 	var out []candidate
-	ws := wordNumberRE.FindAllStringIndex(text, -1)
+	ws := letterWords(text)
 	for k := 0; k < len(ws); k++ {
 		s, e := ws[k][0], ws[k][1]
 		w := strings.ToLower(text[s:e])
@@ -237,7 +256,7 @@ func (x *metricStage) valueOf(w string) (float64, bool) {
 			return va + vb, true
 		}
 	}
-	if digitsRE.MatchString(w) && digitsRE.FindString(w) == w {
+	if hasDigit(w) && digitsRE.MatchString(w) && digitsRE.FindString(w) == w { // most words are letters
 		return parseDigits(w), true
 	}
 	return 0, false
@@ -327,12 +346,63 @@ func (x *metricStage) windows(low string, ws []word) [][2]int {
 // window is how far around a number the masks look, in bytes.
 const window = 48
 
+// letterWords is wordNumberRE.FindAllStringIndex(text, -1), found by a
+// byte scan: runs of letters, with a hyphen and more letters after them,
+// that no other word character touches. A text that holds "ſ" or the
+// Kelvin sign, which the pattern's case folding takes for letters, runs
+// the pattern.
+func letterWords(text string) [][]int {
+	if foldsToASCII(text) {
+		return wordNumberRE.FindAllStringIndex(text, -1)
+	}
+	var flat []int // the matches' offsets, in one array
+	for i := 0; i < len(text); {
+		if !isLetter(text[i]) || i > 0 && isWordByte(text[i-1]) {
+			i++
+			continue
+		}
+		j := letterRun(text, i)
+		end := j
+		if j+1 < len(text) && text[j] == '-' && isLetter(text[j+1]) {
+			if k := letterRun(text, j+1); k == len(text) || !isWordByte(text[k]) {
+				end = k
+			}
+		}
+		if end == j && j < len(text) && isWordByte(text[j]) {
+			i = j // a digit or _ after the letters: no match opens in them
+			continue
+		}
+		flat = append(flat, i, end)
+		i = end
+	}
+	if flat == nil {
+		return nil
+	}
+	out := make([][]int, len(flat)/2)
+	for k := range out {
+		out[k] = flat[2*k : 2*k+2 : 2*k+2]
+	}
+	return out
+}
+
+// letterRun is where the run of ASCII letters at text[i] ends.
+func letterRun(text string, i int) int {
+	for i < len(text) && isLetter(text[i]) {
+		i++
+	}
+	return i
+}
+
 // isNumberWord reports whether a lower-case word is a spelled number, a
 // fraction or a factor ("three", "forty-three", "quarters", "doubled").
 func (x *metricStage) isNumberWord(t string) bool {
 	nw := x.numbers
-	a, b, hyphen := strings.Cut(t, "-")
-	return a != "" && nw.first[a[0]] && nw.any[a] || hyphen && b != "" && nw.first[b[0]] && nw.any[b]
+	for i := 0; i < len(t); i++ { // a loop: most words are short
+		if t[i] == '-' {
+			return nw.is(t[:i]) || nw.is(t[i+1:])
+		}
+	}
+	return nw.is(t)
 }
 
 // hasDigit reports whether s holds an ASCII digit.

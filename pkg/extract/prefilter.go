@@ -31,6 +31,11 @@ type pattern struct {
 // compiled is a pattern's branches.
 type compiled struct {
 	branches []branch
+	// foldFirst: a branch is anchored where a word opens with an ASCII
+	// letter, though its case folding also opens matches with "ſ" or the
+	// Kelvin sign (foldWordStart); on a text that may hold them (low "")
+	// the whole runs
+	foldFirst bool
 }
 
 // branch is one alternative of a pattern.
@@ -47,10 +52,21 @@ type branch struct {
 	// that opens with a digit is tried at the numbers alone)
 	anchored *regexp.Regexp
 	first    *[256]bool
+	// pairs: every match of an anchored branch opens with one of these
+	// first two bytes (as the needs are tested, sorted), nil when not
+	// known; "\b(?:section|para...)" is tried at "se" and "pa", not at
+	// every word opening with s or p
+	pairs []uint16
+	// anySecond: the first bytes after which any second byte may follow
+	// (a digit of \d+), with pairs; nil when none
+	anySecond *[256]bool
+	// foldFirst: see compiled.foldFirst
+	foldFirst bool
 	// opens: a matcher's branch under ^ matches at the text's start
 	// alone, so a text that opens with none of these strings is not
 	// searched; nil when a match may open with anything
-	opens []string
+	opens     []string
+	openFirst *[256]bool // the first bytes of opens
 	// at: every match of an opening pattern opens with one of these
 	// strings; it is tried, anchored, where each occurs in the text's
 	// keys, and only there
@@ -180,12 +196,13 @@ func (p *pattern) build() compiled {
 		}
 		c.branches = append(c.branches, b)
 	}
+	c.foldFirst = slices.ContainsFunc(c.branches, func(b branch) bool { return b.foldFirst })
 	if len(parts) == 1 && c.branches != nil && c.branches[0].anchored != nil {
 		return c
 	}
 	if len(parts) < 2 || c.branches == nil {
 		tree, _ := syntax.Parse(p.expr, syntax.Perl) // as the whole compiles
-		c.branches = []branch{{re: p.whole(), need: needs(tree)}}
+		c.branches, c.foldFirst = []branch{{re: p.whole(), need: needs(tree)}}, false
 	}
 	return c
 }
@@ -207,7 +224,14 @@ func (p *pattern) buildMatcher() compiled {
 			c.branches = nil
 			break
 		}
-		c.branches = append(c.branches, branch{re: re, need: needs(tree), opens: opensOf(tree)})
+		b := branch{re: re, need: needs(tree), opens: opensOf(tree)}
+		if b.opens != nil {
+			b.openFirst = new([256]bool)
+			for _, o := range b.opens {
+				b.openFirst[o[0]] = true // opensOf gives no empty string
+			}
+		}
+		c.branches = append(c.branches, b)
 	}
 	if c.branches == nil {
 		c.branches = []branch{{re: p.whole()}}
@@ -216,11 +240,15 @@ func (p *pattern) buildMatcher() compiled {
 }
 
 // matches reports whether the pattern matches s; low as for each.
-func (p *pattern) matches(s, low string) bool {
+func (p *pattern) matches(s, low string) bool { return p.matchesIn(s, low, nil) }
+
+// matchesIn is matches for a text low whose pairs of bytes are in pairs
+// (nil: not known), as for eachIn.
+func (p *pattern) matchesIn(s, low string, pairs *bytePairs) bool {
 	bs := p.get().branches
 	for i := range bs {
 		b := &bs[i]
-		if (low == "" || b.holds(low)) && b.re.MatchString(s) {
+		if (low == "" || b.holdsIn(low, pairs)) && b.re.MatchString(s) {
 			return true
 		}
 	}
@@ -239,7 +267,7 @@ func newBranch(expr string) (branch, bool) {
 	if tree.Op == syntax.OpConcat {
 		subs = tree.Sub
 	}
-	if minLen(tree) > 0 && subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && wordStart(subs[1]) {
+	if minLen(tree) > 0 && subs[0].Op == syntax.OpWordBoundary && len(subs) >= 2 && (wordStart(subs[1]) || foldWordStart(subs[1])) {
 		// a match opens where a word opens, with one of the characters
 		// the pattern opens with: tried there alone, anchored, and the
 		// branch needs no other form
@@ -249,8 +277,12 @@ func newBranch(expr string) (branch, bool) {
 		}
 		rs, _ := firstChars(subs[1])
 		b.boundary, b.anchored, b.first = true, a, new([256]bool)
+		b.pairs, b.anySecond = openingPairs(tree)
+		b.foldFirst = !wordStart(subs[1])
 		for _, r := range rs {
-			b.first[r] = true // wordStart: ASCII word characters only
+			if r < 0x80 {
+				b.first[r] = true // ASCII word characters, and the fold's two
+			}
 		}
 		return b, true
 	}
@@ -318,11 +350,20 @@ func splitTop(expr string) []string {
 // are tested: keyText of s for a case-sensitive pattern, of its ASCII
 // lower case for a case-blind one; "" tests none (a text with a letter
 // whose case folding ASCII lower case misses: the Kelvin sign, long s).
-func (p *pattern) each(s, low string, fn func(a, b int)) {
-	bs := p.get().branches
+func (p *pattern) each(s, low string, fn func(a, b int)) { p.eachIn(s, low, nil, fn) }
+
+// eachIn is each for a text low whose pairs of bytes are in pairs (nil:
+// not known): a need whose first two bytes are not a pair of low is not
+// in it, and is passed without a search.
+func (p *pattern) eachIn(s, low string, pairs *bytePairs, fn func(a, b int)) {
+	c := p.get()
+	bs := c.branches
+	if c.foldFirst && low == "" { // a text that may hold a long s: the whole runs
+		bs = []branch{{re: p.whole()}}
+	}
 	if len(bs) == 1 && bs[0].anchored == nil {
 		b := &bs[0]
-		if low == "" || b.holds(low) {
+		if low == "" || b.holdsIn(low, pairs) {
 			for _, m := range b.re.FindAllStringIndex(s, -1) {
 				fn(m[0], m[1])
 			}
@@ -339,7 +380,7 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 	var buf [8]next
 	ns := buf[:0]
 	for i := range bs {
-		ns = append(ns, next{off: low != "" && !bs[i].holds(low)})
+		ns = append(ns, next{off: low != "" && !bs[i].holdsIn(low, pairs)})
 	}
 	for pos := 0; pos <= len(s); {
 		win := -1
@@ -349,7 +390,7 @@ func (p *pattern) each(s, low string, fn func(a, b int)) {
 				continue
 			}
 			if !n.known || n.a < pos {
-				a, b, ok := bs[i].from(s, pos)
+				a, b, ok := bs[i].from(s, low, pos)
 				*n = next{a: a, b: b, known: true, off: !ok}
 				if !ok {
 					continue
@@ -414,7 +455,7 @@ func (p *pattern) eachSubmatchN(s, low string, n int, fn func(m []int)) {
 func (p *pattern) wholeSubmatches(s, low string, n int) (ms [][]int, whole bool) {
 	c := p.get()
 	b := &c.branches[0]
-	if len(c.branches) == 1 && b.anchored != nil && (b.at == nil || low != "") {
+	if len(c.branches) == 1 && b.anchored != nil && (b.at == nil || low != "") && (!c.foldFirst || low != "") {
 		return nil, false
 	}
 	if len(c.branches) > 1 || low == "" || b.holds(low) {
@@ -434,7 +475,7 @@ func (b *branch) fromSubmatch(s, low string, pos int) []int {
 				return nil
 			}
 			p += i
-		} else if !b.first[s[p]] {
+		} else if !b.first[s[p]] || !b.pairAt(low, p) {
 			continue
 		}
 		if b.boundary && p > 0 && isWordByte(s[p-1]) {
@@ -455,14 +496,21 @@ func (b *branch) fromSubmatch(s, low string, pos int) []int {
 // first is the leftmost match of the whole pattern in s, as
 // FindStringIndex finds it; low as for each.
 func (p *pattern) first(s, low string) (int, int, bool) {
+	c := p.get()
+	if c.foldFirst && low == "" {
+		if m := p.whole().FindStringIndex(s); m != nil {
+			return m[0], m[1], true
+		}
+		return 0, 0, false
+	}
 	win, wa, wb := -1, 0, 0
-	bs := p.get().branches
+	bs := c.branches
 	for i := range bs {
 		b := &bs[i]
 		if low != "" && !b.holds(low) {
 			continue
 		}
-		if a, e, ok := b.from(s, 0); ok && (win < 0 || a < wa) {
+		if a, e, ok := b.from(s, low, 0); ok && (win < 0 || a < wa) {
 			win, wa, wb = i, a, e
 		}
 	}
@@ -471,12 +519,16 @@ func (p *pattern) first(s, low string) (int, int, bool) {
 
 // holds reports whether low opens as the branch needs and holds a string
 // of each of its sets.
-func (b *branch) holds(low string) bool {
-	if b.opens != nil && !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) }) {
+func (b *branch) holds(low string) bool { return b.holdsIn(low, nil) }
+
+// holdsIn is holds for a text whose pairs of bytes are in pairs (nil: not
+// known).
+func (b *branch) holdsIn(low string, pairs *bytePairs) bool {
+	if b.opens != nil && (low == "" || !b.openFirst[low[0]] || !slices.ContainsFunc(b.opens, func(o string) bool { return strings.HasPrefix(low, o) })) {
 		return false
 	}
 	for _, set := range b.need {
-		if !containsAny(low, set) {
+		if !containsAny(low, set, pairs) {
 			return false
 		}
 	}
@@ -485,9 +537,13 @@ func (b *branch) holds(low string) bool {
 
 // containsAny reports whether s holds one of the strings (a digit, for
 // anyDigit).
-func containsAny(s string, set []string) bool {
+func containsAny(s string, set []string, pairs *bytePairs) bool {
 	for _, k := range set {
-		if k == anyDigit && hasDigit(s) || containsKey(s, k) {
+		if k == anyDigit {
+			if hasDigit(s) {
+				return true
+			}
+		} else if (pairs == nil || pairs.mayHold(k)) && containsKey(s, k) {
 			return true
 		}
 	}
@@ -519,11 +575,11 @@ func containsKey(s, k string) bool {
 const anyDigit = "\x00digit"
 
 // from is the branch's leftmost match in s that starts at or after pos, as
-// a search of the whole of s from pos would find it.
-func (b *branch) from(s string, pos int) (int, int, bool) {
+// a search of the whole of s from pos would find it; low as for each.
+func (b *branch) from(s, low string, pos int) (int, int, bool) {
 	if b.first != nil { // tried where a word opens; an opening branch searches as its re
 		for p := pos; p < len(s); p++ {
-			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+			if !b.first[s[p]] || p > 0 && isWordByte(s[p-1]) || !b.pairAt(low, p) {
 				continue
 			}
 			if m := b.anchored.FindStringIndex(s[p:]); m != nil {
@@ -546,6 +602,45 @@ func (b *branch) from(s string, pos int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return pos + m[0], pos + m[1], true
+}
+
+// pairAt reports whether a match of the branch may open at p of low by
+// its first two bytes: always when the branch knows no pairs or low is ""
+// (tests none).
+func (b *branch) pairAt(low string, p int) bool {
+	if b.pairs == nil || low == "" || b.anySecond != nil && b.anySecond[low[p]] {
+		return true
+	}
+	if p+1 >= len(low) {
+		return false // every other match is two bytes or more
+	}
+	_, ok := slices.BinarySearch(b.pairs, uint16(low[p])<<8|uint16(low[p+1]))
+	return ok
+}
+
+// openingPairs is the first two bytes of every match of re, as the needs
+// are tested (keyRune), sorted, once each, and the first bytes after which
+// any byte may follow; nil, nil when a match may open with no known byte.
+// A class of up to ten characters counts as known (a digit).
+func openingPairs(re *syntax.Regexp) ([]uint16, *[256]bool) {
+	r := &reader{memo: map[*syntax.Regexp]exactSet{}, classes: 10}
+	out := []uint16{}
+	var any *[256]bool
+	for _, p := range r.prefixes(re) {
+		switch {
+		case p.s == "":
+			return nil, nil
+		case len(p.s) == 1:
+			if any == nil {
+				any = new([256]bool)
+			}
+			any[p.s[0]] = true
+		default:
+			out = append(out, uint16(p.s[0])<<8|uint16(p.s[1]))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), any
 }
 
 // isWordByte reports whether c is a word character as \b sees it.
@@ -585,10 +680,14 @@ func (r *reader) exactOf(re *syntax.Regexp) ([]string, bool) {
 		return []string{string(rs)}, true
 	case syntax.OpCharClass:
 		var rs []rune
+		limit := 4
+		if r.classes > 0 {
+			limit = r.classes
+		}
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
 				if k := keyRune(r, re.Flags&syntax.FoldCase != 0); !slices.Contains(rs, k) {
-					if len(rs) == 4 {
+					if len(rs) == limit {
 						return nil, false
 					}
 					rs = append(rs, k)
@@ -711,6 +810,9 @@ func cross(a, b []string) []string {
 type reader struct {
 	memo  map[*syntax.Regexp]exactSet
 	every bool // needEvery for choices
+	// classes: the most characters a class may have in an exact set; 0
+	// for 4
+	classes int
 }
 
 // exactSet is a part's exact set, and whether it has one.
@@ -946,6 +1048,25 @@ func wordStart(re *syntax.Regexp) bool {
 	}
 	for _, r := range rs {
 		if r >= 0x80 || !syntax.IsWordChar(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// foldWordStart reports whether every match of re opens with a word
+// character or one of the two letters beyond ASCII that a case-blind
+// pattern matches to ASCII ones, "ſ" (long s, as s) and the Kelvin sign
+// (as k). Tried where a word opens, such a branch would miss a match that
+// opens with one of them inside a word; the callers give a text that may
+// hold them a low of "", and the whole runs there.
+func foldWordStart(re *syntax.Regexp) bool {
+	rs, ok := firstChars(re)
+	if !ok {
+		return false
+	}
+	for _, r := range rs {
+		if r != 'ſ' && r != '\u212a' && (r >= 0x80 || !syntax.IsWordChar(r)) {
 			return false
 		}
 	}

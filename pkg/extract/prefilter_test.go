@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"reflect"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"sync"
@@ -23,13 +24,27 @@ func eachAll(p *pattern, s, low string) [][]int {
 
 // checkSame fails when the pattern's branches find other matches than its
 // whole regular expression does in s.
+// It asks each and, with the pairs of bytes of s and its keys, eachIn.
 func checkSame(t *testing.T, p *pattern, s string) {
 	t.Helper()
-	got, want := eachAll(p, s, keyText(s)), p.whole().FindAllStringIndex(s, -1)
+	want := p.whole().FindAllStringIndex(s, -1)
+	got := eachAll(p, s, keyText(s))
 	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
 		t.Errorf("%s\non %q\ngot  %v\nwant %v", p.whole(), s, got, want)
 	}
+	checkPairs.set(s, true)
+	checkPairs.set(keyText(s), true)
+	got = nil
+	p.eachIn(s, keyText(s), checkPairs, func(a, b int) { got = append(got, []int{a, b}) })
+	checkPairs.set(s, false)
+	checkPairs.set(keyText(s), false)
+	if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+		t.Errorf("%s\non %q with its pairs\ngot  %v\nwant %v", p.whole(), s, got, want)
+	}
 }
+
+// checkPairs is checkSame's set of pairs, empty between calls.
+var checkPairs = new(bytePairs)
 
 func TestPatternFindsWhatTheWholeFinds(t *testing.T) {
 	cases := []struct{ expr, text string }{
@@ -49,10 +64,51 @@ func TestPatternFindsWhatTheWholeFinds(t *testing.T) {
 		{`[a|b]c|d`, "ac |c dc"},
 		// white space other than a space: the needs see it as one
 		{`\bper\s+100|\bin\s+every`, "per\t100 in\n every per  100"},
+		// tried only where a word opens with the first two bytes of a match
+		{`\b(?:section|s\.|paras?)\s+\d+`, "se 1 section 2 s. 3 sa 4 s 5 para 6 paras\t7 pa 8 s"},
+		{`\b(?:ab|c)\w+`, "ab1 c cd abc a"},
 	}
 	for _, c := range cases {
 		p := mustPattern(c.expr)
 		checkSame(t, p, c.text)
+	}
+}
+
+// TestOpeningPairs checks the first two bytes read from patterns: known
+// only when every match opens with two known bytes.
+func TestOpeningPairs(t *testing.T) {
+	pair := func(s string) uint16 { return uint16(s[0])<<8 | uint16(s[1]) }
+	cases := []struct {
+		expr string
+		want []uint16
+	}{
+		{`\b(?:section|s\.|paras?)\s+\d`, []uint16{pair("pa"), pair("s."), pair("se")}},
+		{`\bup\s+to`, []uint16{pair("up")}},
+		{`\ba\s+b`, []uint16{pair("a ")}},
+		{`(?i)\bAb`, []uint16{pair("ab")}},
+		{`\b(?:ab|c)\w+`, []uint16{pair("ab")}},
+		{`\b(?:\d+|two)\s+days`, []uint16{pair("tw")}},
+		{`\b[a-z]+\d`, nil},
+	}
+	anySecond := map[string]string{`\b(?:ab|c)\w+`: "c", `\b(?:\d+|two)\s+days`: "0123456789"}
+	for _, c := range cases {
+		tree, err := syntax.Parse(c.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, any := openingPairs(tree)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("openingPairs(%s) = %v, want %v", c.expr, got, c.want)
+		}
+		var anyGot string
+		for b := range 256 {
+			if any != nil && any[b] {
+				anyGot += string(rune(b))
+			}
+		}
+		if anyGot != anySecond[c.expr] {
+			t.Errorf("openingPairs(%s): any second byte after %q, want %q", c.expr, anyGot, anySecond[c.expr])
+		}
 	}
 }
 
@@ -370,5 +426,50 @@ func TestOpeningEach(t *testing.T) {
 	p.each(s, lowKeys(s), func(a, b int) { got = append(got, []int{a, b}) })
 	if want := regexp.MustCompile(p.expr).FindAllStringIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Errorf("each = %v, the regexp %v", got, want)
+	}
+}
+
+// TestMaskSpansFindWhatTheWholeFinds holds the masks searched span by span
+// (guarded.each) to their whole pattern, over the benchmark windows and
+// random texts of the letters, digits, hyphens and spaces the
+// letter-digit pattern reads.
+func TestMaskSpansFindWhatTheWholeFinds(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := textsFor(t, x, 200)
+	parts := []string{"a", "n", "st", "1", "9", "-", " ", "  ", "\t", "_", ".", "n1", "9gu", "covid-19", "21st", "é"}
+	rnd := rand.New(rand.NewSource(2))
+	for range 5000 {
+		var b strings.Builder
+		for range 1 + rnd.Intn(10) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	spanned := 0
+	for _, gs := range [][]guarded{notMetric, x.metrics.masks} {
+		for _, g := range gs {
+			if g.spans == nil {
+				continue
+			}
+			spanned++
+			for _, s := range texts {
+				keys := keyText(s)
+				checkPairs.set(s, true)
+				checkPairs.set(keys, true)
+				var got [][]int
+				g.each(s, keys, checkPairs, func(a, b int) { got = append(got, []int{a, b}) })
+				checkPairs.set(s, false)
+				checkPairs.set(keys, false)
+				if want := g.pat.whole().FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal[[]int]) {
+					t.Errorf("%s\non %q\ngot  %v\nwant %v", g.pat.whole(), s, got, want)
+				}
+			}
+		}
+	}
+	if spanned == 0 {
+		t.Error("no mask is searched by spans: nothing was tested")
 	}
 }

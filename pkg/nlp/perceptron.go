@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"slices"
 	"strings"
@@ -21,8 +20,9 @@ import (
 // it (a test tags every test and benchmark sentence both ways, and a fuzz
 // target any text). It is here for speed: prose finds each of a token's
 // 14 features by a binary search over 75,000 sorted strings and tests
-// every token with two regexps; this finds them in a hash table built
-// once, and tests tokens by their bytes. prose is MIT-licensed.
+// every token with two regexps; this finds them by the numbers of their
+// words and tags (tagfeatures.go), and tests tokens by their bytes. prose
+// is MIT-licensed.
 
 // perceptron is prose's model: its classes (tags), each feature's weights
 // by class, and the words whose tag is fixed.
@@ -34,9 +34,8 @@ type perceptron struct {
 	classIDs []uint8
 	weights  []float32
 	tagMap   map[string]uint8
-	seed     maphash.Seed
-	slots    []int32   // open addressing: feature index + 1, 0 when empty
-	scratch  sync.Pool // *featureKeys
+	feats    tagFeatures // the features by the numbers of their words and tags
+	scratch  sync.Pool   // *featureKeys
 }
 
 // modelReader reads prose's flat model format, remembering the first
@@ -184,63 +183,31 @@ func (m *perceptron) check() error {
 	return nil
 }
 
-// index builds the hash table of the features: a power of two at least
-// twice their number of slots, probed linearly.
-func (m *perceptron) index() {
-	n := len(m.featOff) - 1
-	size := 1
-	for size < 2*n {
-		size *= 2
-	}
-	m.seed = maphash.MakeSeed()
-	m.slots = make([]int32, size)
-	// write every slot before the probes read them: a page of fresh
-	// memory read first maps the zero page, and writing it then faults
-	// again and flushes the page from the TLBs of every core the process
-	// runs on; written first, it faults once
-	clear(m.slots)
-	for i := range n {
-		h := int(maphash.String(m.seed, m.feature(i)) & uint64(size-1))
-		for m.slots[h] != 0 {
-			h = (h + 1) & (size - 1)
-		}
-		m.slots[h] = int32(i + 1)
-	}
-}
-
 // feature is the string of feature i.
 func (m *perceptron) feature(i int) string { return m.blob[m.featOff[i]:m.featOff[i+1]] }
 
-// accumulate adds the weights of the feature key, if the model has it, to
-// the scores, in the model's order of pairs as prose does.
-func (m *perceptron) accumulate(key []byte, scores []float32) {
-	mask := len(m.slots) - 1
-	for h := int(maphash.Bytes(m.seed, key)) & mask; m.slots[h] != 0; h = (h + 1) & mask {
-		i := int(m.slots[h] - 1)
-		if m.feature(i) != string(key) {
-			continue
-		}
-		lo, hi := m.pairOff[i], m.pairOff[i+1]
-		ids, wts := m.classIDs[lo:hi], m.weights[lo:hi]
-		for j := range ids {
-			scores[ids[j]] += wts[j]
-		}
+// accumulate adds the weights of feature f, if the model has it (f >=
+// 0), to the scores, in the model's order of pairs as prose does.
+func (m *perceptron) accumulate(f int32, scores []float32) {
+	if f < 0 {
 		return
+	}
+	lo, hi := m.pairOff[f], m.pairOff[f+1]
+	ids, wts := m.classIDs[lo:hi], m.weights[lo:hi]
+	for j := range ids {
+		scores[ids[j]] += wts[j]
 	}
 }
 
-// best is the first class of the highest score.
-func (m *perceptron) best(scores []float32) string {
+// best is the first class of the highest score, or -1.
+func (m *perceptron) best(scores []float32) int {
 	best, id := float32(math.Inf(-1)), -1
 	for c := range m.classes {
 		if scores[c] > best {
 			best, id = scores[c], c
 		}
 	}
-	if id < 0 {
-		return ""
-	}
-	return m.classes[id]
+	return id
 }
 
 // tagTokens tags each token in turn, from the two tags before it and the
@@ -251,83 +218,116 @@ func (m *perceptron) tagTokens(toks []Token) {
 	}
 	f := m.scratch.Get().(*featureKeys)
 	defer func() {
-		clear(f.ctx) // hold no sentence's words past its tagging
+		clear(f.words) // hold no sentence's words past its tagging
 		m.scratch.Put(f)
 	}()
-	ctx := slices.Grow(f.ctx[:0], len(toks)+4)[:len(toks)+4]
-	f.ctx = ctx
-	ctx[0], ctx[1] = "-START-", "-START2-"
+	f.context(&m.feats, toks)
+	p1, p2 := m.feats.startTag, m.feats.start2Tag
 	for i := range toks {
-		ctx[i+2] = normalizeWord(toks[i].Text)
-	}
-	ctx[len(ctx)-2], ctx[len(ctx)-1] = "-END-", "-END2-"
-	p1, p2 := "-START-", "-START2-"
-	for i := range toks {
-		tag := m.tagOne(f, i, ctx, toks[i].Text, p1, p2)
+		tag, id := m.tagOne(f, i, toks[i].Text, p1, p2)
 		toks[i].Tag = tag
-		p2, p1 = p1, tag
+		p2, p1 = p1, id
 	}
 }
 
-// tagOne is a token's tag: by its form (a dash, an emoticon, a handle,
-// a trace of the treebank, a bracket label), by the model's fixed tags of
-// words, or by the perceptron.
-func (m *perceptron) tagOne(f *featureKeys, i int, ctx []string, word, p1, p2 string) string {
+// tagOne is a token's tag and its number: by the token's form (a dash, an
+// emoticon, a handle, a trace of the treebank, a bracket label), by the
+// model's fixed tags of words, or by the perceptron.
+func (m *perceptron) tagOne(f *featureKeys, i int, word string, p1, p2 int32) (string, int32) {
+	var tag string
 	switch {
 	case word == "-":
-		return "-"
-	case emoticons[word]:
-		return "SYM"
+		tag = "-"
+	case isEmoticon(word):
+		tag = "SYM"
 	case strings.HasPrefix(word, "@"):
-		return "NN"
+		tag = "NN"
 	case isNoneTag(word):
-		return "-NONE-"
+		tag = "-NONE-"
 	case isKeptTag(word):
-		return word
+		tag = word
+	default:
+		id, ok := m.tagMap[word]
+		if !ok {
+			id := m.predict(f, i, word, p1, p2)
+			if id < 0 {
+				return "", -1
+			}
+			return m.classes[id], int32(id)
+		}
+		return m.classes[id], int32(id)
 	}
-	if id, ok := m.tagMap[word]; ok {
-		return m.classes[id]
-	}
-	return m.predict(f, i, ctx, word, p1, p2)
+	return tag, m.feats.tagNumberOf(tag)
 }
 
 // featureKeys is the scratch of one tagging, kept for the next: the
-// sentence's words as the features read them, the scores by class and
-// the feature key being built.
+// sentence's words as the features read them, with two words of context
+// each side, their hashes, their numbers and their suffixes' numbers, the
+// numbers of the tokens' own suffixes, and the scores by class.
 type featureKeys struct {
-	ctx    []string
-	scores []float32
-	key    []byte
+	words     []string // at i+2 for token i
+	hashes    []uint64 // of words
+	numbers   []int32  // of words
+	suffixes  []int32  // of words' suffixes
+	ownSuffix []int32  // by token
+	scores    []float32
 }
 
-// add looks up the feature made of parts and adds its weights.
-func (f *featureKeys) add(m *perceptron, parts ...string) {
-	f.key = f.key[:0]
-	for _, p := range parts {
-		f.key = append(f.key, p...)
+// context numbers the words of toks and their suffixes for the features:
+// each word lower-cased or by its shape (normalizeWord), "-START-",
+// "-START2-" before and "-END-", "-END2-" after.
+func (f *featureKeys) context(t *tagFeatures, toks []Token) {
+	n := len(toks) + 4
+	f.words = slices.Grow(f.words[:0], n)[:n]
+	f.hashes = slices.Grow(f.hashes[:0], n)[:n]
+	f.numbers = slices.Grow(f.numbers[:0], n)[:n]
+	f.suffixes = slices.Grow(f.suffixes[:0], n)[:n]
+	f.ownSuffix = slices.Grow(f.ownSuffix[:0], len(toks))[:len(toks)]
+	set := func(i int, w string) {
+		h, suf := t.words.hash(w), lastBytes(w, 3)
+		f.words[i], f.hashes[i], f.numbers[i] = w, h, t.words.find(h, w)
+		f.suffixes[i] = t.suffixes.find(t.suffixes.hash(suf), suf)
 	}
-	m.accumulate(f.key, f.scores)
+	set(0, "-START-")
+	set(1, "-START2-")
+	for i, tok := range toks {
+		w := normalizeWord(tok.Text)
+		set(i+2, w)
+		if own := lastBytes(tok.Text, 3); own == lastBytes(w, 3) {
+			f.ownSuffix[i] = f.suffixes[i+2]
+		} else {
+			f.ownSuffix[i] = t.suffixes.find(t.suffixes.hash(own), own)
+		}
+	}
+	set(n-2, "-END-")
+	set(n-1, "-END2-")
 }
 
-// predict is the perceptron's tag for token i from prose's 14 features,
-// in prose's order (the scores are sums of float32 in that order).
-func (m *perceptron) predict(f *featureKeys, i int, ctx []string, word, p1, p2 string) string {
+// predict is the perceptron's class for token i from prose's 14 features,
+// in prose's order (the scores are sums of float32 in that order), or -1.
+func (m *perceptron) predict(f *featureKeys, i int, word string, p1, p2 int32) int {
+	t := &m.feats
+	w, s, at := f.numbers, f.suffixes, i+2
+	feats := [nTemplates]int32{
+		tBias:        t.bias,
+		tSuffix:      t.suffix(f.ownSuffix[i], tSuffix),
+		tPref1:       t.pref1[pref1Of(word)],
+		tPrevTag:     byTag(t.prevTag, p1),
+		tPrev2Tag:    byTag(t.prev2Tag, p2),
+		tTagPair:     t.pair(p1, p2),
+		tWord:        t.word(w[at], tWord),
+		tPrevTagWord: t.prevTagWord.find(p1, f.hashes[at], f.words[at]),
+		tPrevWord:    t.word(w[at-1], tPrevWord),
+		tPrevSuffix:  t.suffix(s[at-1], tPrevSuffix),
+		tPrev2Word:   t.word(w[at-2], tPrev2Word),
+		tNextWord:    t.word(w[at+1], tNextWord),
+		tNextSuffix:  t.suffix(s[at+1], tNextSuffix),
+		tNext2Word:   t.word(w[at+2], tNext2Word),
+	}
 	clear(f.scores)
-	i = min(len(ctx)-3, i+2)
-	f.add(m, "bias")
-	f.add(m, "i suffix ", lastBytes(word, 3))
-	f.add(m, "i pref1 ", word[:min(1, len(word))])
-	f.add(m, "i-1 tag ", p1)
-	f.add(m, "i-2 tag ", p2)
-	f.add(m, "i tag+i-2 tag ", p1, " ", p2)
-	f.add(m, "i word ", ctx[i])
-	f.add(m, "i-1 tag+i word ", p1, " ", ctx[i])
-	f.add(m, "i-1 word ", ctx[i-1])
-	f.add(m, "i-1 suffix ", lastBytes(ctx[i-1], 3))
-	f.add(m, "i-2 word ", ctx[i-2])
-	f.add(m, "i+1 word ", ctx[i+1])
-	f.add(m, "i+1 suffix ", lastBytes(ctx[i+1], 3))
-	f.add(m, "i+2 word ", ctx[i+2])
+	for _, k := range feats {
+		m.accumulate(k, f.scores)
+	}
 	return m.best(f.scores)
 }
 

@@ -54,12 +54,12 @@ func splitWord(span string, base int, toks []Token) []Token {
 	var sufArr [8]Token
 	suffixes := sufArr[:0]
 	for span != "" {
-		if emoticons[span] || isAbbreviation(span) {
+		if isEmoticon(span) || isAbbreviation(span) {
 			toks = append(toks, Token{Text: span, Start: base, End: base + len(span)})
 			span = ""
 			break
 		}
-		if p := matchAffix(span, tokenPrefixes, strings.HasPrefix); p > 0 {
+		if p := prefixLen(span); p > 0 {
 			toks = append(toks, Token{Text: span[:p], Start: base, End: base + p})
 			span, base = span[p:], base+p
 			continue
@@ -69,7 +69,7 @@ func splitWord(span string, base int, toks []Token) []Token {
 			span, base = span[idx:], base+idx
 			continue
 		}
-		if s := matchAffix(span, tokenSuffixes, strings.HasSuffix); s > 0 {
+		if s := suffixLen(span); s > 0 {
 			cut := len(span) - s
 			suffixes = append(suffixes, Token{Text: span[cut:], Start: base + cut, End: base + len(span)})
 			span = span[:cut]
@@ -84,13 +84,39 @@ func splitWord(span string, base int, toks []Token) []Token {
 	return toks
 }
 
-// matchAffix is the length of the first affix that s has (by has) and
-// is longer than, or 0.
-func matchAffix(s string, affixes []string, has func(s, affix string) bool) int {
-	for _, a := range affixes {
-		if len(s) > len(a) && has(s, a) {
-			return len(a)
+// isEmoticon reports whether w is one of prose's emoticons. None is
+// lower-case letters only, as most words are: those skip the look-up.
+func isEmoticon(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return emoticons[w]
 		}
+	}
+	return false
+}
+
+// prefixLen is the length of the prefix (tokenPrefixes) that s has and
+// is longer than, or 0. No two prefixes open the same way, so the first
+// that matches is the only one.
+func prefixLen(s string) int {
+	switch {
+	case len(s) > 1 && (s[0] == '$' || s[0] == '(' || s[0] == '"' || s[0] == '['):
+		return 1
+	case len(s) > 3 && (strings.HasPrefix(s, "“") || strings.HasPrefix(s, "‘")):
+		return 3
+	}
+	return 0
+}
+
+// suffixLen is the length of the suffix (tokenSuffixes) that s has and is
+// longer than, or 0; no two suffixes end the same way.
+func suffixLen(s string) int {
+	n := len(s)
+	if n > 1 && strings.IndexByte(`,)"]!;.?:'`, s[n-1]) >= 0 {
+		return 1
+	}
+	if n > 3 && (strings.HasSuffix(s, "”") || strings.HasSuffix(s, "’")) {
+		return 3
 	}
 	return 0
 }

@@ -122,8 +122,35 @@ func wordAt(s string, i int) bool {
 
 // punctOf is the punctuation of the text between two words: every
 // character but white space and apostrophes. When that is one run it is a
-// piece of gap and costs nothing; an invalid byte becomes U+FFFD.
+// piece of gap and costs nothing; an invalid byte becomes U+FFFD. Most
+// gaps are a space or a mark and a space: read by bytes, unless a byte is
+// beyond ASCII or the marks are not one run (punctOfRunes).
 func punctOf(gap string) string {
+	from, to := -1, -1
+	for k := 0; k < len(gap); k++ {
+		c := gap[k]
+		switch {
+		case c >= utf8.RuneSelf || from >= 0 && to != k && !asciiGap(c):
+			return punctOfRunes(gap)
+		case asciiGap(c):
+			continue
+		case from < 0:
+			from = k
+		}
+		to = k + 1
+	}
+	if from < 0 {
+		return ""
+	}
+	return gap[from:to]
+}
+
+// asciiGap reports whether an ASCII byte is white space (as unicode.IsSpace
+// has it) or an apostrophe, which punctOf leaves out.
+func asciiGap(c byte) bool { return c == ' ' || c == '\'' || '\t' <= c && c <= '\r' }
+
+// punctOfRunes is punctOf, read rune by rune.
+func punctOfRunes(gap string) string {
 	from, to, joined := -1, -1, false
 	var sb strings.Builder
 	for k := 0; k < len(gap); {

@@ -45,3 +45,22 @@ func TestWordsPunctRuns(t *testing.T) {
 		t.Errorf("Words(Ab) = %+v", got)
 	}
 }
+
+// TestPunctOf holds punctOf's byte path to punctOfRunes on gaps made of
+// spaces, apostrophes, marks and other runes.
+func TestPunctOf(t *testing.T) {
+	parts := []string{" ", "\t", "\n", "\v", "\u00a0", "'", "’", ",", ".", ")", ";", "—", "\xff", "x"}
+	var gaps []string
+	for _, a := range parts {
+		for _, b := range parts {
+			for _, c := range parts {
+				gaps = append(gaps, a+b+c, a+b, a)
+			}
+		}
+	}
+	for _, g := range gaps {
+		if got, want := punctOf(g), punctOfRunes(g); got != want {
+			t.Errorf("punctOf(%q) = %q, want %q", g, got, want)
+		}
+	}
+}
