@@ -492,7 +492,7 @@ func (fw *featureWriter) words() *wordTable {
 }
 
 // noWords is the word table of no model: empty.
-var noWords = newWordTable(nil, 0)
+var noWords = newWordTable(nil)
 
 // emit hands on the feature a+b.
 func (fw *featureWriter) emit(a, b string) {
@@ -596,7 +596,7 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 	ni := 0
 	prev := "^"
 	wt := fw.words()
-	hprev := wt.caret
+	idPrev := wt.caret
 	for i, w := range ws {
 		for ci < len(contrasts) && contrasts[ci].i <= i {
 			clause = min(clause+1, len(polClause)-1)
@@ -619,16 +619,16 @@ func (x *verdictStage) wordFeatures(fw *featureWriter, ws []word) {
 		if isDigit(t[0]) {
 			t = "#"
 		}
-		h, f := wt.word(t)
+		id, f := wt.word(t)
 		fw.found(f.w, "w:", t)
-		fw.foundPair(wt.pair(hprev, h, prev, t), prev, t)
+		fw.foundPair(wt.pair(idPrev, id), prev, t)
 		if i < negUntil {
 			fw.found(f.nw, "nw:", t)
 		}
 		if i < 2 {
 			fw.found(f.start, "start:", t)
 		}
-		prev, hprev = t, h
+		prev, idPrev = t, id
 	}
 	polarityFeatures(fw, total, strongPos, strongNeg, polClause[:clause+1])
 }

@@ -7,7 +7,6 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,22 +148,35 @@ type table struct {
 }
 
 // wordTable is the model's features of one word or a pair of words (w:,
-// nw:, start: and b:) keyed by the words' hashes, so that a sentence
-// hashes each of its words once to find its features, and its pair with
-// the previous word by the two hashes, not by hashing the bytes of four
-// feature strings for every word. Both tables are open addressing, probed
-// linearly, at most half full; a pair found by its hash is checked
-// against the feature's string, so that any model scores as by strings.
+// nw:, start: and b:): a sentence hashes each of its words once to find
+// its number and its features, and finds its pair with the previous word
+// by the two numbers, not by hashing the bytes of four feature strings
+// for every word. Every word of a pair has a number, with or without
+// features of its own, so that a pair of words of which one has none is
+// known to be no feature without a look. Both tables are open
+// addressing, probed linearly, at most half full.
 type wordTable struct {
 	seed   maphash.Seed
 	slots  []uint32    // by the word's hash: its number + 1; 0 is empty
-	words  []wordEntry // by number: the words of w:, nw: and start:
-	pairs  []uint64    // by pairHash: its bits above kbits, then the feature's number + 1; 0 is empty
-	kbits  uint        // the bits of a feature's number + 1
+	words  []wordEntry // by number: the words of w:, nw:, start: and b:
+	pairs  []pairSlot  // by pairKey's hash
 	npairs int
-	keys   []string // the table's features, by number
-	caret  uint64   // the hash of "^", the word before the first
+	caret  int32 // the number of "^", the word before the first
 }
+
+// pairSlot is a pair of words' numbers (pairKey) and its feature's
+// number + 1; 0 is empty.
+type pairSlot struct {
+	key uint64
+	k   int32
+}
+
+// pairKey is the key of the pair of words numbered a, b.
+func pairKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+// pairSlotOf is the first slot of the probe for key in a table of mask+1
+// slots.
+func pairSlotOf(key, mask uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 32 & mask }
 
 // wordEntry is a word, its hash, and the numbers of its features in the
 // table.
@@ -181,17 +193,19 @@ type wordFeats struct{ w, nw, start int32 }
 // noWordFeats is the features of a word the model does not know.
 var noWordFeats = wordFeats{-1, -1, -1}
 
-// pairHash is the hash of the pair of words of hashes a, b.
-func pairHash(a, b uint64) uint64 { return (a ^ bits.RotateLeft64(b, 31)) * 0x9E3779B97F4A7C15 }
-
-// newWordTable is an empty word table for the features keys, sized for n
-// of them, filled by file.
-func newWordTable(keys []string, n int) wordTable {
-	wt := wordTable{seed: maphash.MakeSeed(), keys: keys}
-	wt.slots = zeroed[uint32](pow2(n / 2))
-	wt.pairs = zeroed[uint64](pow2(2 * n))
-	wt.kbits = uint(bits.Len(uint(n + 1)))
-	wt.caret = maphash.String(wt.seed, "^")
+// newWordTable is an empty word table for the features keys, sized for
+// them, filled by file.
+func newWordTable(keys []string) wordTable {
+	pairs := 0
+	for _, f := range keys {
+		if strings.HasPrefix(f, "b:") {
+			pairs++
+		}
+	}
+	wt := wordTable{seed: maphash.MakeSeed()}
+	wt.slots = zeroed[uint32](pow2(len(keys) / 2))
+	wt.pairs = zeroed[pairSlot](pow2(2 * pairs))
+	wt.caret = wt.add("^")
 	return wt
 }
 
@@ -223,7 +237,7 @@ func (wt *wordTable) file(f string, k int32) bool {
 	case strings.HasPrefix(f, "b:"):
 		for i := 2; i < len(f); i++ {
 			if f[i] == '_' {
-				wt.addPair(pairHash(wt.hash(f[2:i]), wt.hash(f[i+1:])), k)
+				wt.addPair(pairKey(wt.add(f[2:i]), wt.add(f[i+1:])), k)
 			}
 		}
 	case strings.HasPrefix(f, "w:"):
@@ -275,18 +289,15 @@ func (wt *wordTable) find(h uint64, w string) (int32, uint64) {
 	return -1, i
 }
 
-// addPair files the pair feature number k under the pair's hash h: the
-// slot's number is never 0, and the probe starts at h's bits above kbits,
-// which the slot keeps, so that a table twice the size files it again
-// from the slot alone.
-func (wt *wordTable) addPair(h uint64, k int32) {
-	wt.put(h>>wt.kbits<<wt.kbits | uint64(k+1))
+// addPair files the pair feature number k under the pair key.
+func (wt *wordTable) addPair(key uint64, k int32) {
+	wt.put(pairSlot{key, k + 1})
 	wt.npairs++
 	if 2*wt.npairs > len(wt.pairs) {
 		old := wt.pairs
-		wt.pairs = make([]uint64, 2*len(old))
+		wt.pairs = make([]pairSlot, 2*len(old))
 		for _, s := range old {
-			if s != 0 {
+			if s.k != 0 {
 				wt.put(s)
 			}
 		}
@@ -294,49 +305,38 @@ func (wt *wordTable) addPair(h uint64, k int32) {
 }
 
 // put puts slot s in the first empty slot of its probe.
-func (wt *wordTable) put(s uint64) {
+func (wt *wordTable) put(s pairSlot) {
 	mask := uint64(len(wt.pairs) - 1)
-	i := s >> wt.kbits & mask
-	for wt.pairs[i] != 0 {
+	i := pairSlotOf(s.key, mask)
+	for wt.pairs[i].k != 0 {
 		i = (i + 1) & mask
 	}
 	wt.pairs[i] = s
 }
 
-// word is the hash and the features of word w; none when no feature
-// names it.
-func (wt *wordTable) word(w string) (uint64, wordFeats) {
-	h := wt.hash(w)
-	if len(wt.words) == 0 {
-		return h, noWordFeats
-	}
-	id, _ := wt.find(h, w)
+// word is the number and the features of word w; -1 and none when no
+// feature names it.
+func (wt *wordTable) word(w string) (int32, wordFeats) {
+	id, _ := wt.find(wt.hash(w), w)
 	if id < 0 {
-		return h, noWordFeats
+		return -1, noWordFeats
 	}
-	return h, wt.words[id].wordFeats
+	return id, wt.words[id].wordFeats
 }
 
-// pair is the number of the feature "b:"+prev+"_"+w, the words of hashes
-// hp and h, or -1.
-func (wt *wordTable) pair(hp, h uint64, prev, w string) int32 {
-	tag, mask := pairHash(hp, h)>>wt.kbits, uint64(len(wt.pairs)-1)
-	for i := tag & mask; wt.pairs[i] != 0; i = (i + 1) & mask {
-		s := wt.pairs[i]
-		if s>>wt.kbits != tag {
-			continue
-		}
-		if k := int32(s&(1<<wt.kbits-1)) - 1; isPair(wt.keys[k], prev, w) {
-			return k
+// pair is the number of the feature "b:"+prev+"_"+w, the words numbered
+// prev and w, or -1.
+func (wt *wordTable) pair(prev, w int32) int32 {
+	if prev < 0 || w < 0 {
+		return -1
+	}
+	key, mask := pairKey(prev, w), uint64(len(wt.pairs)-1)
+	for i := pairSlotOf(key, mask); wt.pairs[i].k != 0; i = (i + 1) & mask {
+		if wt.pairs[i].key == key {
+			return wt.pairs[i].k - 1
 		}
 	}
 	return -1
-}
-
-// isPair reports whether f is "b:"+prev+"_"+w.
-func isPair(f, prev, w string) bool {
-	return len(f) == 3+len(prev)+len(w) && f[:2] == "b:" && f[2:2+len(prev)] == prev &&
-		f[2+len(prev)] == '_' && f[3+len(prev):] == w
 }
 
 // newTable compiles the weights of m.
@@ -352,7 +352,7 @@ func newTable(m *Model) *table {
 // The word features go to the word table alone: the hot loop finds them
 // by the words' hashes.
 func tableOf(keys []string, ws [][nLabels]float64) *table {
-	t := &table{seed: maphash.MakeSeed(), keys: keys, ws: ws, words: newWordTable(keys, len(keys))}
+	t := &table{seed: maphash.MakeSeed(), keys: keys, ws: ws, words: newWordTable(keys)}
 	var others []int32
 	for k, f := range keys {
 		if !t.words.file(f, int32(k)) {

@@ -255,7 +255,7 @@ func TestParseDecimalSameAsParseFloat(t *testing.T) {
 }
 
 // TestWordTableSameAsKeys checks that the word features found by the
-// words' hashes are the table's features of those bytes: for each word of
+// words' numbers are the table's features of those bytes: for each word of
 // the test reports and the pairs they make, on the embedded model and on
 // one whose pairs hold underscores and carets in their words.
 func TestWordTableSameAsKeys(t *testing.T) {
@@ -274,11 +274,11 @@ func TestWordTableSameAsKeys(t *testing.T) {
 	for name, m := range map[string]*Model{"embedded": embeddedModel(t), "odd": odd} {
 		tab := newTable(m)
 		wt, number := &tab.words, numbers(tab)
-		if got, want := wt.caret, wt.hash("^"); got != want {
-			t.Errorf("%s: caret %d, hash of ^ %d", name, got, want)
+		if got, want := wt.caret, wt.add("^"); got != want {
+			t.Errorf("%s: caret %d, number of ^ %d", name, got, want)
 		}
 		for i, w := range words {
-			h, f := wt.word(w)
+			id, f := wt.word(w)
 			for kind, k := range map[string]int32{"w:": f.w, "nw:": f.nw, "start:": f.start} {
 				if want := number(kind + w); k != want {
 					t.Errorf("%s: %s%q = %d, find %d", name, kind, w, k, want)
@@ -291,7 +291,8 @@ func TestWordTableSameAsKeys(t *testing.T) {
 				pairs = append(pairs[:len(pairs):len(pairs)], words[i-1])
 			}
 			for _, p := range pairs {
-				if got, want := wt.pair(wt.hash(p), h, p, w), number("b:"+p+"_"+w); got != want {
+				idp, _ := wt.word(p)
+				if got, want := wt.pair(idp, id), number("b:"+p+"_"+w); got != want {
 					t.Errorf("%s: b:%s_%s = %d, find %d", name, p, w, got, want)
 				}
 			}
