@@ -339,29 +339,30 @@ func (t *strTable) find(h uint64, s string) int32 {
 
 // add is the number of s, numbering it if new.
 func (t *strTable) add(s string) int32 {
-	if n := t.find(t.hash(s), s); n >= 0 {
+	h := t.hash(s)
+	if n := t.find(h, s); n >= 0 {
 		return n
 	}
 	t.keys = append(t.keys, s)
 	if 2*len(t.keys) > len(t.slots) {
 		t.slots = make([]int32, 2*len(t.slots))
 		for i, k := range t.keys {
-			t.place(k, int32(i))
+			t.place(t.hash(k), int32(i))
 		}
 	} else {
-		t.place(s, int32(len(t.keys)-1))
+		t.place(h, int32(len(t.keys)-1))
 	}
 	return int32(len(t.keys) - 1)
 }
 
-// place puts key number n in the first free slot from its hash.
-func (t *strTable) place(s string, n int32) {
+// place puts key number n, hashed h, in the first free slot from h.
+func (t *strTable) place(h uint64, n int32) {
 	mask := len(t.slots) - 1
-	h := int(maphash.String(t.seed, s)) & mask
-	for t.slots[h] != 0 {
-		h = (h + 1) & mask
+	i := int(h) & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
 	}
-	t.slots[h] = n + 1
+	t.slots[i] = n + 1
 }
 
 // tagWordTable finds the "i-1 tag+i word" features by the tag's number
