@@ -968,7 +968,9 @@ func needOf(set []string) [][]string {
 	for _, s := range set {
 		implied := false
 		for _, t := range set {
-			if t != s && strings.Contains(s, t) || t == s && slices.Index(set, t) < slices.Index(set, s) {
+			// a shorter string is the only other one s can hold (an equal
+			// one, s again, implies nothing: a string twice stays twice)
+			if len(t) < len(s) && strings.Contains(s, t) {
 				implied = true
 				break
 			}

@@ -473,3 +473,22 @@ func TestMaskSpansFindWhatTheWholeFinds(t *testing.T) {
 		t.Error("no mask is searched by spans: nothing was tested")
 	}
 }
+
+// TestNeedOf checks that a need drops the strings that hold a shorter one
+// of the set and keeps the rest in order, a string there twice twice, and
+// that a set with the empty string needs nothing.
+func TestNeedOf(t *testing.T) {
+	for _, c := range []struct {
+		set  []string
+		want [][]string
+	}{
+		{[]string{"ab", "abc", "ab", "x"}, [][]string{{"ab", "ab", "x"}}},
+		{[]string{"rate", "tea", "ate"}, [][]string{{"tea", "ate"}}},
+		{[]string{"a", ""}, nil},
+		{[]string{" "}, nil},
+	} {
+		if got := needOf(c.set); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("needOf(%q) = %q, want %q", c.set, got, c.want)
+		}
+	}
+}

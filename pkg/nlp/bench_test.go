@@ -54,3 +54,24 @@ func BenchmarkTag(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadTagger decodes and indexes the tagger's model, as start-up
+// does once.
+func BenchmarkLoadTagger(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadPerceptron(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadPunkt decodes the sentence model, as start-up does once.
+func BenchmarkLoadPunkt(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := loadPunkt(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -192,7 +192,7 @@ func (m *perceptron) indexFeatures() (pairs [][3]int32, tagWords []tagWord) {
 		case tPrevTagWord:
 			if tag, w, ok := strings.Cut(v, " "); ok {
 				at, h := uint32(int(m.featOff[i+1])-len(w)), uint32(t.words.hash(w))
-				tagWords = append(tagWords, tagWord{tagNumber(tag), tagWordEntry{hash: h, feat: f + 1, word: at}})
+				tagWords = append(tagWords, tagWord{tagNumber(tag), at, tagWordEntry{hash: h, feat: f + 1}})
 			}
 		case tWord, tPrevWord, tPrev2Word, tNextWord, tNext2Word:
 			setFirst(&t.wordFeat[t.wordNumber(v)][wordSlot[tmpl]], f)
@@ -339,29 +339,30 @@ func (t *strTable) find(h uint64, s string) int32 {
 
 // add is the number of s, numbering it if new.
 func (t *strTable) add(s string) int32 {
-	if n := t.find(t.hash(s), s); n >= 0 {
+	h := t.hash(s)
+	if n := t.find(h, s); n >= 0 {
 		return n
 	}
 	t.keys = append(t.keys, s)
 	if 2*len(t.keys) > len(t.slots) {
 		t.slots = make([]int32, 2*len(t.slots))
 		for i, k := range t.keys {
-			t.place(k, int32(i))
+			t.place(t.hash(k), int32(i))
 		}
 	} else {
-		t.place(s, int32(len(t.keys)-1))
+		t.place(h, int32(len(t.keys)-1))
 	}
 	return int32(len(t.keys) - 1)
 }
 
-// place puts key number n in the first free slot from its hash.
-func (t *strTable) place(s string, n int32) {
+// place puts key number n, hashed h, in the first free slot from h.
+func (t *strTable) place(h uint64, n int32) {
 	mask := len(t.slots) - 1
-	h := int(maphash.String(t.seed, s)) & mask
-	for t.slots[h] != 0 {
-		h = (h + 1) & mask
+	i := int(h) & mask
+	for t.slots[i] != 0 {
+		i = (i + 1) & mask
 	}
-	t.slots[h] = n + 1
+	t.slots[i] = n + 1
 }
 
 // tagWordTable finds the "i-1 tag+i word" features by the tag's number
@@ -369,7 +370,9 @@ func (t *strTable) place(s string, n int32) {
 // numbers, so the load numbers a third fewer words. Each tag has a region
 // of its own, open-addressed, probed linearly, at most half full: the
 // model's features come sorted by tag, and the load fills one small
-// region at a time instead of a megabyte at random.
+// region at a time instead of a megabyte at random. An entry is 8 bytes
+// (84,000 entries): where its word starts follows from its feature and
+// the length of its tag's name.
 type tagWordTable struct {
 	regions []tagRegion // by tag
 	entries []tagWordEntry
@@ -377,18 +380,20 @@ type tagWordTable struct {
 	ends    []uint32 // where feature f ends in blob: ends[f+1]
 }
 
-// tagRegion is a tag's entries, entries[at:at+mask+1].
-type tagRegion struct{ at, mask int }
+// tagRegion is a tag's entries, entries[at:at+mask+1]; the word of a
+// feature of the tag starts skip bytes into the feature.
+type tagRegion struct{ at, mask, skip int }
 
 type tagWordEntry struct {
 	hash uint32 // the low bits of the word's hash
-	feat int32  // the feature + 1; 0 is empty
-	word uint32 // where the word starts in blob; it ends the feature
+	feat int32  // the feature + 1; 0 is empty; the word ends the feature
 }
 
-// tagWord is an entry of a tag, as the load finds it.
+// tagWord is an entry of a tag, as the load finds it, with where its
+// word starts in blob.
 type tagWord struct {
-	tag int32
+	tag  int32
+	word uint32
 	tagWordEntry
 }
 
@@ -399,11 +404,12 @@ func newTagWordTable(blob string, ends []uint32, tws []tagWord, nTags int) tagWo
 	counts := make([]int, nTags)
 	for _, tw := range tws {
 		counts[tw.tag]++
+		p.regions[tw.tag].skip = int(tw.word - ends[tw.feat-1])
 	}
 	at := 0
 	for tag, n := range counts {
 		size := tableSize(n)
-		p.regions[tag] = tagRegion{at: at, mask: size - 1}
+		p.regions[tag].at, p.regions[tag].mask = at, size-1
 		at += size
 	}
 	p.entries = make([]tagWordEntry, at)
@@ -421,7 +427,7 @@ func (p *tagWordTable) slot(tag int32, h uint64, w string) int {
 	r := p.regions[tag]
 	for i := int(uint32(h)) & r.mask; ; i = (i + 1) & r.mask {
 		e := &p.entries[r.at+i]
-		if e.feat == 0 || e.hash == uint32(h) && p.blob[e.word:p.ends[e.feat]] == w {
+		if e.feat == 0 || e.hash == uint32(h) && p.blob[int(p.ends[e.feat-1])+r.skip:p.ends[e.feat]] == w {
 			return r.at + i
 		}
 	}

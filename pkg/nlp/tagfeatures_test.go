@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"hash/maphash"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -44,5 +46,26 @@ func TestFeaturesByNumber(t *testing.T) {
 		if got != int32(i) {
 			t.Fatalf("feature %d %q: found %d", i, f, got)
 		}
+	}
+}
+
+// TestStrTableGrows checks that a table numbers its strings in order and
+// finds each of them again, past the capacity it was made for (the model
+// does not grow its tables, so its test does not reach the regrowth).
+func TestStrTableGrows(t *testing.T) {
+	tab := newStrTable(maphash.MakeSeed(), 4)
+	for i := range 1000 {
+		if n := tab.add(strconv.Itoa(i)); n != int32(i) {
+			t.Fatalf("add %d: number %d", i, n)
+		}
+	}
+	for i := range 1000 {
+		s := strconv.Itoa(i)
+		if n, again := tab.find(tab.hash(s), s), tab.add(s); n != int32(i) || again != n {
+			t.Fatalf("%q: found %d, added again %d, want %d", s, n, again, i)
+		}
+	}
+	if n := tab.find(tab.hash("x"), "x"); n != -1 {
+		t.Fatalf("a string not added: found %d", n)
 	}
 }
