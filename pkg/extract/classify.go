@@ -200,7 +200,7 @@ func scoreClauses(ws []word, c *sentenceCues, judged []found) []clause {
 	for _, m := range c.efforts {
 		out[clauseOf[m.i]].effort = true
 	}
-	s := cueScope{ws: ws, clauseOf: clauseOf, negators: c.negators, undoers: c.undoers, judged: judged}
+	s := cueScope{ws: ws, clauseOf: clauseOf, negators: c.negators, undoers: c.undoers, needs: c.needs, judged: judged}
 	s.inAim, s.inNeed = s.reach(c.aims), s.reach(c.needs)
 	for _, m := range c.cues {
 		s.score(out, m)
@@ -269,6 +269,7 @@ type cueScope struct {
 	clauseOf      []int
 	negators      []match
 	undoers       []match
+	needs         []match
 	inAim, inNeed []bool
 	judged        []found
 }
@@ -310,17 +311,46 @@ func (s *cueScope) reach(ms []match) []bool {
 var noReach [256]bool
 
 // undone reports whether a verb near m undoes the shortfall it names:
-// "reducing delay", "drift has reduced".
+// "reducing delay" (the verb before it), "drift has reduced" (the
+// shortfall the verb's subject).
 func (s *cueScope) undone(m match) bool {
 	for _, u := range s.undoers {
 		if s.clauseOf[u.i] != s.clauseOf[m.i] || overlaps(u, m) {
 			continue
 		}
-		if u.j <= m.i && m.i-u.j < 4 || m.j <= u.i && u.i-m.j < 4 {
+		if u.j <= m.i && m.i-u.j < 4 || m.j <= u.i && u.i-m.j < 4 && s.subjectOf(m, u) {
 			return true
 		}
 	}
 	return false
+}
+
+// subjectOf reports whether the shortfall m is the subject of the verb u
+// after it: the verb right after it or after an auxiliary or an adverb
+// ("reliance on agency staff has reduced", "delays have now reduced"),
+// and m no obligation or negation, which a verb after it fulfils or
+// leaves in place, not undoes ("should address", "is not always
+// addressed"). "Recruitment remains a real challenge" names a shortfall
+// that stays.
+func (s *cueScope) subjectOf(m, u match) bool {
+	for _, n := range [...][]match{s.needs, s.negators} {
+		for _, n := range n {
+			if overlaps(n, m) {
+				return false
+			}
+		}
+	}
+	return u.i == m.j || auxiliary(s.ws[u.i-1].text)
+}
+
+// auxiliary reports whether w may stand between a subject and its verb:
+// an auxiliary or an adverb.
+func auxiliary(w string) bool {
+	switch w {
+	case "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "now", "also", "since", "further":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
 }
 
 // inJudgement reports whether m lies in a judgement the sentence states:

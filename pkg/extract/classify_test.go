@@ -41,6 +41,33 @@ func TestRuleNegation(t *testing.T) {
 	}
 }
 
+// TestRuleUndo: a verb undoes the shortfall before it only when the
+// shortfall is its subject; an obligation or a negation the verb fulfils
+// or leaves in place stays a shortfall.
+func TestRuleUndo(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		sentence, cue string
+	}{
+		{"Reliance on agency staff has reduced this year.", "+not reliance on"},
+		{"Delays have now reduced.", "+not delays"},
+		{"Leaders are reducing delay for children.", "+not delay"},
+		{"The retention of social workers remains a real challenge.", "-remains"},
+		{"The recruitment of foster carers remain real challenges.", "-remain"},
+		{"The council should address the quality of plans.", "-should"},
+		{"Risk is not always being successfully addressed.", "-is not"},
+	} {
+		u := unit{text: tt.sentence, pdf: true}
+		v, _ := x.verdicts.ruleVerdict(u, splitWords(u.text))
+		if !slices.Contains(v.cues, tt.cue) {
+			t.Errorf("%q: cues %v, want %q among them", tt.sentence, v.cues, tt.cue)
+		}
+	}
+}
+
 // TestSectionRuleEndsAtRow: the items of "Areas for improvement" are
 // weaknesses by the section's rule, but a judgement-table row ends the
 // list: the praise after it is not a weakness.
