@@ -25,11 +25,14 @@ type Example struct {
 
 // Options tune training; a zero field takes its default.
 type Options struct {
-	Epochs   int     // passes over the data (default 40)
-	Rate     float64 // AdaGrad step (default 0.3)
-	L2       float64 // weight decay per step (default 3e-5)
-	MinCount int     // features seen fewer times are dropped (default 3)
-	Restarts int     // orders of the examples whose models are averaged
+	Epochs int     // passes over the data (default 40)
+	Rate   float64 // AdaGrad step (default 0.3)
+	L2     float64 // weight decay per step (default 3e-5)
+	// WordL2 is the decay of the word features (w:, b:, nw:, start:);
+	// zero: L2
+	WordL2   float64
+	MinCount int // features seen fewer times are dropped (default 3)
+	Restarts int // orders of the examples whose models are averaged
 	Seed     uint64
 	// ClassPower weighs the rarer classes (see extract.DefaultClassPower);
 	// nil is the default
@@ -47,6 +50,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.L2 == 0 {
 		o.L2 = 3e-5
+	}
+	if o.WordL2 == 0 {
+		o.WordL2 = o.L2
 	}
 	if o.MinCount == 0 {
 		o.MinCount = 3
@@ -153,12 +159,16 @@ func (t *trainer) step(feats []string, y int) {
 		}
 		grad[k] = t.classW[y] * (p[k] - target)
 	}
-	rate, l2 := t.o.Rate, t.o.L2
+	rate := t.o.Rate
 	for k := range grad {
 		t.b2[k] += grad[k] * grad[k]
 		t.m.Bias[k] -= rate * grad[k] / (math.Sqrt(t.b2[k]) + 1e-8)
 	}
 	for _, f := range feats {
+		l2 := t.o.L2
+		if extract.IsWordFeature(f) {
+			l2 = t.o.WordL2
+		}
 		w, g := t.m.Weights[f], t.g2[f]
 		for k := range grad {
 			gk := grad[k] + l2*w[k]

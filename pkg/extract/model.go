@@ -371,8 +371,9 @@ func tableOf(keys []string, ws [][nLabels]float64) *table {
 	return t
 }
 
-// isWordFeature reports whether feature f is one the word table files.
-func isWordFeature(f string) bool {
+// IsWordFeature reports whether feature f is one the word table files:
+// a word, a word pair, a negated word or an opening word.
+func IsWordFeature(f string) bool {
 	return strings.HasPrefix(f, "w:") || strings.HasPrefix(f, "b:") || strings.HasPrefix(f, "nw:") || strings.HasPrefix(f, "start:")
 }
 

@@ -33,7 +33,7 @@ func TestTableFind(t *testing.T) {
 	}
 	for f, w := range m.Weights {
 		k := tab.find([]byte(f))
-		if isWordFeature(f) {
+		if IsWordFeature(f) {
 			if k >= 0 {
 				t.Fatalf("find(%q) = %d: a word feature is the word table's", f, k)
 			}
@@ -94,7 +94,7 @@ func BenchmarkTable(b *testing.B) {
 		fw.keep = true
 		x.verdicts.features(fw, u, wss[i], ev.clauses, v, nil)
 		for _, f := range fw.feats {
-			if !isWordFeature(f) { // the word table's
+			if !IsWordFeature(f) { // the word table's
 				feats = append(feats, []byte(f))
 			}
 		}
