@@ -28,8 +28,9 @@ type Options struct {
 	Epochs int     // passes over the data (default 40)
 	Rate   float64 // AdaGrad step (default 0.3)
 	L2     float64 // weight decay per step (default 3e-5)
-	// WordL2 is the decay of the word features (w:, b:, nw:, start:);
-	// zero: L2
+	// WordL2 is the decay of the word features (w:, b:, nw:, start:)
+	// (default 3e-4): ten times L2, so that the model leans on a word
+	// against the rules' evidence only when the word has earned it
 	WordL2   float64
 	MinCount int // features seen fewer times are dropped (default 3)
 	Restarts int // orders of the examples whose models are averaged
@@ -52,7 +53,7 @@ func (o Options) withDefaults() Options {
 		o.L2 = 3e-5
 	}
 	if o.WordL2 == 0 {
-		o.WordL2 = o.L2
+		o.WordL2 = 3e-4
 	}
 	if o.MinCount == 0 {
 		o.MinCount = 3

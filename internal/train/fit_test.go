@@ -41,6 +41,30 @@ func TestTrainDropsRareFeatures(t *testing.T) {
 	}
 }
 
+// TestWordL2 checks that the word features decay by WordL2, the others
+// by L2: a word and a rule that tell the same labels apart end with the
+// rule's weight the larger when words decay more, and the same weights
+// when they decay alike.
+func TestWordL2(t *testing.T) {
+	var ex []Example
+	for i := 0; i < 6; i++ {
+		ex = append(ex,
+			Example{Features: []string{"w:good", "rule:strength"}, Label: report.Strength},
+			Example{Features: []string{"w:poor", "rule:weakness"}, Label: report.Weakness},
+		)
+	}
+	strength := labelIndex(report.Strength)
+	weight := func(o Options, f string) float64 { return Train(ex, o).Weights[f][strength] }
+	alike := Options{Seed: 1, L2: 1e-2, WordL2: 1e-2}
+	if w, r := weight(alike, "w:good"), weight(alike, "rule:strength"); w != r {
+		t.Errorf("decaying alike: w:good %g, rule:strength %g", w, r)
+	}
+	words := Options{Seed: 1, L2: 1e-4, WordL2: 1e-1}
+	if w, r := weight(words, "w:good"), weight(words, "rule:strength"); !(w < r) {
+		t.Errorf("words decaying more: w:good %g, not below rule:strength %g", w, r)
+	}
+}
+
 func TestTrainIsDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
 	if _, err := Train(examples(), Options{Seed: 7, Restarts: 2}).WriteTo(&a); err != nil {

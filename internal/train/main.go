@@ -33,7 +33,7 @@ func main() {
 	flag.IntVar(&opts.Epochs, "epochs", 0, "training passes")
 	flag.Float64Var(&opts.Rate, "rate", 0, "learning rate")
 	flag.Float64Var(&opts.L2, "l2", 0, "L2 decay")
-	flag.Float64Var(&opts.WordL2, "l2words", 0, "L2 decay of the word features (w:, b:, nw:, start:); 0: as -l2")
+	flag.Float64Var(&opts.WordL2, "l2words", 0, "L2 decay of the word features (w:, b:, nw:, start:)")
 	flag.IntVar(&opts.MinCount, "min", 0, "minimum feature count")
 	flag.IntVar(&opts.Restarts, "restarts", opts.Restarts, "orders of the examples whose models are averaged")
 	power := flag.Float64("classpower", extract.DefaultClassPower, "how much rarer classes weigh (0 unweighted, 1 inverse frequency)")
