@@ -161,18 +161,7 @@ func TestGradedLabelsEndInAGrade(t *testing.T) {
 	texts := append(reportSentences(t), "Leadership and management Grade 3 (Adequate)", "Adoption: GOOD.",
 		"The effectiveness of services requires improvement to be good", "Care leavers – inadequate",
 		"Overall effectiveness: requires improvement (grade 3).", "Services are good for children.")
-	matched := 0
-	for _, s := range texts {
-		if gradedLabelRE.MatchString(s) {
-			matched++
-			if !mayEndInGrade(s) {
-				t.Errorf("mayEndInGrade says no to %q, a graded label", s)
-			}
-		}
-	}
-	if matched < 5 {
-		t.Errorf("%d labels matched, want at least the 5 written to", matched)
-	}
+	checkMay(t, "mayEndInGrade", gradedLabelRE, mayEndInGrade, texts, 5)
 	if mayEndInGrade("Services are good for children.") {
 		t.Error("a sentence that ends in other words may end in a grade")
 	}

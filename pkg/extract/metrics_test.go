@@ -257,24 +257,39 @@ func TestIsNumberWord(t *testing.T) {
 func TestMayQualify(t *testing.T) {
 	texts := []string{"about ", "APPROX. ", "approx ", "c. ", "some c.", "ſome ", "more than\t", "just over ", "xabout ",
 		"up to", "at least  ", "circa\n", "nearly\v", "abc", "", " ", ".", "to.", "roughly 1", "(around "}
+	checkMay(t, "mayQualify", qualifierRE, mayQualify, append(texts, beforeDigits(t, 32)...), 10)
+}
+
+// beforeDigits is the text up to n bytes before each digit of the
+// benchmark sentences: where the patterns that read what precedes a
+// number run.
+func beforeDigits(t *testing.T, n int) []string {
+	var out []string
 	for _, s := range reportSentences(t) {
 		for i := range len(s) {
 			if isDigit(s[i]) {
-				texts = append(texts, s[max(0, i-32):i])
+				out = append(out, s[max(0, i-n):i])
 			}
 		}
 	}
+	return out
+}
+
+// checkMay checks a cheap test run before the pattern re: may says no only
+// to texts re does not match, and re matches at least least of texts.
+func checkMay(t *testing.T, name string, re *regexp.Regexp, may func(string) bool, texts []string, least int) {
+	t.Helper()
 	matched := 0
 	for _, s := range texts {
-		if qualifierRE.MatchString(s) {
+		if re.MatchString(s) {
 			matched++
-			if !mayQualify(s) {
-				t.Errorf("mayQualify(%q) is false; qualifierRE matches it", s)
+			if !may(s) {
+				t.Errorf("%s(%q) is false; the pattern matches it", name, s)
 			}
 		}
 	}
-	if matched < 10 {
-		t.Errorf("only %d texts matched", matched)
+	if matched < least {
+		t.Errorf("only %d texts matched, want at least %d", matched, least)
 	}
 }
 
@@ -304,25 +319,8 @@ func TestLetterWords(t *testing.T) {
 // no only where the pattern does not match.
 func TestFromNeedsFrom(t *testing.T) {
 	texts := []string{"from ", "FROM", "rose From\t", "fell from a high rate in 2013-14 of ", "frOm  ", "fro m", ""}
-	for _, s := range reportSentences(t) {
-		for i := range len(s) {
-			if isDigit(s[i]) {
-				texts = append(texts, s[max(0, i-60):i])
-			}
-		}
-	}
-	matched := 0
-	for _, s := range texts {
-		if fromToRE.MatchString(s) {
-			matched++
-			if !holdsFoldASCII(s, "from") {
-				t.Errorf("holdsFoldASCII(%q, \"from\") is false; fromToRE matches it", s)
-			}
-		}
-	}
-	if matched < 5 {
-		t.Errorf("only %d texts matched", matched)
-	}
+	holdsFrom := func(s string) bool { return holdsFoldASCII(s, "from") }
+	checkMay(t, "holdsFoldASCII(from)", fromToRE, holdsFrom, append(texts, beforeDigits(t, 60)...), 5)
 }
 
 // TestLastTwoWords holds lastTwoWords to capitalBeforeRE on the text
