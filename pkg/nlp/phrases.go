@@ -141,22 +141,17 @@ func (p *Phrases[T]) Next(ws []T, from int) (Match, bool) {
 // ends; -1 when none does.
 func (p *Phrases[T]) longest(ws []T, i int) (best, end int) {
 	w := ws[i].Key()
-	return p.longestAt(ws, i, w, exactHash(w), wordStemHash(w))
-}
-
-// longestAt is longest for the word w at ws[i], given its hashes.
-func (p *Phrases[T]) longestAt(ws []T, i int, w string, eh, sh uint32) (best, end int) {
 	best, end = -1, i
 	if w == "" {
 		return p.try(p.exact[w], ws, i, best, end)
 	}
-	if p.exactSet.has(eh) {
+	if p.exactSet.has(exactHash(w)) {
 		best, end = p.try(p.exact[w], ws, i, best, end)
 	}
 	if len(p.short) > 0 {
 		best, end = p.try(p.short, ws, i, best, end)
 	}
-	if len(w) >= stemKey && p.stemSet.has(sh) {
+	if len(w) >= stemKey && p.stemSet.has(stemHash(w)) {
 		best, end = p.try(p.stems[w[:stemKey]], ws, i, best, end)
 	}
 	return best, end
@@ -333,15 +328,6 @@ func exactHash(w string) uint32 {
 	n := len(w)
 	h := uint32(w[0]) | uint32(w[n-1])<<8 | uint32(w[n/2])<<16 | uint32(n)<<24
 	return (h * 0x9E3779B1) >> 20
-}
-
-// wordStemHash is stemHash of a word, or 0 when it is shorter than
-// stemKey (and starts no stem's bucket).
-func wordStemHash(w string) uint32 {
-	if len(w) < stemKey {
-		return 0
-	}
-	return stemHash(w)
 }
 
 // stemHash is a 12-bit hash of a word's first stemKey bytes.
