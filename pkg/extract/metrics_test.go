@@ -275,6 +275,21 @@ func beforeDigits(t *testing.T, n int) []string {
 	return out
 }
 
+// randomTexts are n texts of fewer than most parts each, drawn from parts
+// by a source seeded with seed.
+func randomTexts(seed int64, n, most int, parts []string) []string {
+	rnd := rand.New(rand.NewSource(seed))
+	out := make([]string, n)
+	for k := range out {
+		var b strings.Builder
+		for range rnd.Intn(most) {
+			b.WriteString(parts[rnd.Intn(len(parts))])
+		}
+		out[k] = b.String()
+	}
+	return out
+}
+
 // checkMay checks a cheap test run before the pattern re: may says no only
 // to texts re does not match, and re matches at least least of texts.
 func checkMay(t *testing.T, name string, re *regexp.Regexp, may func(string) bool, texts []string, least int) {
@@ -297,16 +312,8 @@ func checkMay(t *testing.T, name string, re *regexp.Regexp, may func(string) boo
 // sentences and on random texts of letters, hyphens, digits, marks and
 // the letters beyond ASCII that the pattern's case folding reads.
 func TestLetterWords(t *testing.T) {
-	texts := reportSentences(t)
 	alphabet := []string{"a", "B", "z", "-", "_", "1", " ", ".", "'", "é", "ſ", "\u212a", "—"}
-	rnd := rand.New(rand.NewSource(1))
-	for range 5000 {
-		var b strings.Builder
-		for range rnd.Intn(14) {
-			b.WriteString(alphabet[rnd.Intn(len(alphabet))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts := append(reportSentences(t), randomTexts(1, 5000, 14, alphabet)...)
 	for _, s := range texts {
 		got, want := letterWords(s), wordNumberRE.FindAllStringIndex(s, -1)
 		if !slices.EqualFunc(got, want, slices.Equal[[]int]) {
@@ -336,14 +343,7 @@ func TestLastTwoWords(t *testing.T) {
 		}
 	}
 	parts := []string{"a", "Bc", " ", "\t", "\n", "\v", "\u00a0", ".", "3"}
-	rnd := rand.New(rand.NewSource(3))
-	for range 3000 {
-		var b strings.Builder
-		for range rnd.Intn(8) {
-			b.WriteString(parts[rnd.Intn(len(parts))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, randomTexts(3, 3000, 8, parts)...)
 	for _, s := range texts {
 		if got, want := lastTwoWords(s), capitalBeforeRE.FindStringSubmatch(s); !slices.Equal(got, want) {
 			t.Errorf("lastTwoWords(%q) = %q, want %q", s, got, want)
